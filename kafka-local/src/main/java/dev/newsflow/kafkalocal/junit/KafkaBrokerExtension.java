@@ -1,0 +1,98 @@
+package dev.newsflow.kafkalocal.junit;
+
+import dev.newsflow.kafkalocal.KafkaCluster;
+import dev.newsflow.kafkalocal.LocalKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one broker per test class on first use and stops it after the class; see {@link KafkaBroker}
+ * for which broker a test gets.
+ */
+public final class KafkaBrokerExtension implements ParameterResolver {
+
+    /** When set, every test uses this cluster instead of starting one. */
+    public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBroker.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == KafkaCluster.class || type == LocalKafka.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+        if (parameter.getParameter().getType() == LocalKafka.class) {
+            return store.getOrComputeIfAbsent("local", k -> new Resource(childBroker()), Resource.class).cluster;
+        }
+        return store.getOrComputeIfAbsent("cluster", k -> new Resource(anyBroker()), Resource.class).cluster;
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestClass().isPresent() && c.getParent().flatMap(ExtensionContext::getTestClass).isPresent()) {
+            c = c.getParent().orElseThrow();
+        }
+        return c;
+    }
+
+    private static KafkaCluster anyBroker() {
+        String given = System.getenv(BOOTSTRAP_VARIABLE);
+        if (given != null && !given.isBlank()) {
+            return given::strip;
+        }
+        if (DockerCheck.engineAnswers()) {
+            return ContainerBroker.start();
+        }
+        return childBroker();
+    }
+
+    private static LocalKafka childBroker() {
+        try {
+            return LocalKafka.start(Files.createTempDirectory("newsflow-kafka-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the broker when the class is done, and removes a child broker's data. */
+    private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        final KafkaCluster cluster;
+
+        Resource(KafkaCluster cluster) {
+            this.cluster = cluster;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (cluster instanceof LocalKafka local) {
+                local.stop();
+                deleteTree(local.dataDir());
+            } else if (cluster instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
