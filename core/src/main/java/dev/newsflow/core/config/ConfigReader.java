@@ -3,7 +3,6 @@ package dev.newsflow.core.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class ConfigReader {
     /** A duration as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601 ({@code PT30S}). */
     public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         return read(key, defaultValue, text -> {
-            Duration value = parseDuration(text.strip());
+            Duration value = Durations.parse(text.strip());
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
@@ -140,28 +139,6 @@ public final class ConfigReader {
             problems.add(key + " = '" + value.get().text() + "' (from " + value.get().origin() + ") "
                     + e.getMessage());
             return defaultValue;
-        }
-    }
-
-    static Duration parseDuration(String text) {
-        try {
-            if (text.startsWith("P") || text.startsWith("p")) {
-                return Duration.parse(text);
-            }
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2).strip()));
-            }
-            long amount = Long.parseLong(lower.substring(0, lower.length() - 1).strip());
-            return switch (lower.charAt(lower.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new IllegalArgumentException("must be a duration such as 500ms, 30s, 5m or 2h");
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("must be a duration such as 500ms, 30s, 5m or 2h");
         }
     }
 }

@@ -60,10 +60,10 @@ class ConfigReaderTest {
 
     @Test
     void readsDurationsInShortAndIsoForms() {
-        assertEquals(Duration.ofMillis(500), ConfigReader.parseDuration("500ms"));
-        assertEquals(Duration.ofSeconds(30), ConfigReader.parseDuration("30s"));
-        assertEquals(Duration.ofMinutes(5), ConfigReader.parseDuration("5m"));
-        assertEquals(Duration.ofHours(2), ConfigReader.parseDuration("PT2H"));
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
+        assertEquals(Duration.ofMinutes(5), Durations.parse("5m"));
+        assertEquals(Duration.ofHours(2), Durations.parse("PT2H"));
     }
 
     @Test

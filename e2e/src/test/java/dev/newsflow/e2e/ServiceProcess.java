@@ -1,0 +1,83 @@
+package dev.newsflow.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Newsflow service run from its own runnable jar in a child JVM, configured only through environment
+ * variables, as a deployment runs it. Its output goes to a log file for the test's failure message.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    /** A JVM that ran its shutdown hooks after SIGTERM exits with 128 + 15. */
+    static final int EXIT_ON_SIGTERM = 143;
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code <module>/target/<module>.jar} with {@code env} added to this JVM's environment. */
+    static ServiceProcess start(String module, Map<String, String> env, Path logDir, String... args) {
+        Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the root");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path log = logDir.resolve(module + ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            return new ServiceProcess(module, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + module, e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the service with SIGTERM, as an orchestrator would, and returns its exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM:\n" + logText());
+        }
+        return process.exitValue();
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.newsflow.ingest;
+
+import dev.newsflow.core.config.ConfigException;
+import dev.newsflow.core.config.ConfigReader;
+import dev.newsflow.core.config.ConfigSource;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar ingest.jar [--config FILE]} runs the poller until SIGTERM;
+ * {@code java -jar ingest.jar sample-feed [PORT]} serves the bundled sample feed for the local run.
+ */
+public final class IngestMain {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestMain.class);
+
+    private IngestMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> argList = Arrays.asList(args);
+        if (!argList.isEmpty() && argList.get(0).equals("sample-feed")) {
+            serveSample(argList.size() > 1 ? Integer.parseInt(argList.get(1)) : 0);
+            return;
+        }
+        IngestConfig config;
+        FeedList feeds;
+        try {
+            ConfigReader reader = new ConfigReader(ConfigSource.fromArgs(argList));
+            config = IngestConfig.read(reader);
+            log.info("ingest starting with {}", reader.done());
+            feeds = FeedList.load(config.feedsFile());
+        } catch (ConfigException e) {
+            log.error("ingest cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        } catch (IOException e) {
+            log.error("ingest cannot read its feed list (ingest.feeds / NEWSFLOW_INGEST_FEEDS): {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        feeds.problems().forEach(problem -> log.error("Skipping a feed: {}", problem));
+        config.kafka().ensureTopics();
+        IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("ingest stopping");
+            service.stop();
+            log.info("ingest stopped cleanly");
+            stopped.countDown();
+        }, "ingest-shutdown"));
+        service.start();
+        stopped.await();
+    }
+
+    private static void serveSample(int port) throws IOException, InterruptedException {
+        SampleFeedServer server = SampleFeedServer.start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sample-feed-shutdown"));
+        log.info("Serving the sample feed at {}", server.url());
+        new CountDownLatch(1).await();
+    }
+}

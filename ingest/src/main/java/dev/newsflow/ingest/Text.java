@@ -1,0 +1,47 @@
+package dev.newsflow.ingest;
+
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/** Feed HTML to plain text and to a sanitised HTML copy, with the field caps every article obeys. */
+final class Text {
+
+    static final int MAX_TITLE = 1_000;
+    static final int MAX_SUMMARY = 10_000;
+    static final int MAX_CONTENT = 200_000;
+
+    /** Links, emphasis, lists, quotes and paragraphs; no scripts, styles, handlers, images or iframes. */
+    private static final Safelist SAFE = Safelist.basic()
+            .addTags("h2", "h3", "h4", "figure", "figcaption")
+            .addProtocols("a", "href", "http", "https");
+
+    private Text() {
+    }
+
+    static String plain(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        return Jsoup.parse(html).text();
+    }
+
+    /** @param baseUri resolves relative links; may be null */
+    static String sanitise(String html, String baseUri) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        return Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFE);
+    }
+
+    static String field(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.length() <= max) {
+            return stripped;
+        }
+        int end = Character.isHighSurrogate(stripped.charAt(max - 1)) ? max - 1 : max;
+        return stripped.substring(0, end);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsflow.sink;
+
+import dev.newsflow.core.config.ConfigException;
+import dev.newsflow.core.config.ConfigReader;
+import dev.newsflow.core.config.ConfigSource;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar sink.jar [--config FILE]}: writes news.enriched to JSON files until SIGTERM. */
+public final class SinkMain {
+
+    private static final Logger log = LoggerFactory.getLogger(SinkMain.class);
+
+    private SinkMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SinkConfig config;
+        try {
+            ConfigReader reader = new ConfigReader(ConfigSource.fromArgs(Arrays.asList(args)));
+            config = SinkConfig.read(reader);
+            log.info("sink starting with {}", reader.done());
+        } catch (ConfigException e) {
+            log.error("sink cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        config.kafka().ensureTopics();
+        SinkService service = new SinkService(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("sink stopping");
+            service.stop();
+            log.info("sink stopped cleanly");
+        }, "sink-shutdown"));
+        service.start();
+        log.info("sink writing to {}", config.outputDir().toAbsolutePath());
+        if (!service.awaitTermination()) {
+            log.error("sink stopped on an error; see the log above");
+            System.exit(1);
+        }
+    }
+}
