@@ -21,6 +21,13 @@ public final class Topics {
     public final NewsTopic<byte[], byte[]> deadLetters;
     public final NewsTopic<String, FeedStatus> feedStatus;
     public final NewsTopic<String, TagTrend> tagTrends;
+    /** The taxonomy enrich tags with, as one YAML document under one key; enrich applies new versions live. */
+    public final NewsTopic<String, String> taxonomy;
+    /**
+     * Ingest's own state (HTTP validators per feed, fingerprints per article), so that a restarted or
+     * redeployed ingest neither refetches nor republishes. The value format is ingest's private business.
+     */
+    public final NewsTopic<String, byte[]> ingestState;
 
     private final String prefix;
 
@@ -36,6 +43,8 @@ public final class Topics {
         deadLetters = new NewsTopic<>(prefix + ".dlq", Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
         feedStatus = new NewsTopic<>(prefix + ".feed-status", keys, new JsonSerde<>(FeedStatus.class), COMPACTED);
         tagTrends = new NewsTopic<>(prefix + ".tag-trends", keys, new JsonSerde<>(TagTrend.class), COMPACTED);
+        taxonomy = new NewsTopic<>(prefix + ".taxonomy", keys, Serdes.String(), COMPACTED);
+        ingestState = new NewsTopic<>(prefix + ".ingest-state", keys, Serdes.ByteArray(), COMPACTED);
     }
 
     public static Topics withPrefix(String prefix) {
@@ -48,6 +57,6 @@ public final class Topics {
 
     /** Every topic, in data-flow order, for creating them at start-up. */
     public List<NewsTopic<?, ?>> all() {
-        return List.of(raw, enriched, deadLetters, feedStatus, tagTrends);
+        return List.of(raw, enriched, deadLetters, feedStatus, tagTrends, taxonomy, ingestState);
     }
 }

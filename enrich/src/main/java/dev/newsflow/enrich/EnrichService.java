@@ -35,6 +35,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         if (config.kafka().topicReplication() > 0) {
             props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().topicReplication());
         }
