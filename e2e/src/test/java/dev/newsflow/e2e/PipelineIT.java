@@ -83,6 +83,7 @@ class PipelineIT {
                 List<ConsumerRecord<byte[], byte[]>> enriched = recordsWithKey(kafka, prefix + ".enriched", id);
                 assertEquals(1, enriched.size(), "news.enriched holds the article once");
                 assertEquals(CloudEvents.TYPE_ENRICHED, CloudEvents.get(enriched.get(0).headers(), "ce_type"));
+                assertKcatShows(kafka, prefix + ".enriched", id);
 
                 for (var service : List.of(sink, enrich, ingest)) {
                     assertEquals(ServiceProcess.EXIT_ON_SIGTERM, service.stop());
@@ -90,6 +91,24 @@ class PipelineIT {
                 }
             }
         }
+    }
+
+    /** What a user sees with an independent client: kcat prints the enriched JSON under the article's key. */
+    private static void assertKcatShows(KafkaCluster kafka, String topic, String id) throws Exception {
+        Path kcat = Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "kcat"))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (kcat == null) {
+            System.err.println("kcat is not installed (./newsflow test installs it): skipping the kcat check");
+            return;
+        }
+        Process process = new ProcessBuilder(kcat.toString(), "-b", kafka.bootstrapServers(), "-t", topic,
+                "-C", "-e", "-q", "-f", "%k\\t%s\\n").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        String line = output.lines().filter(l -> l.startsWith(id + "\t")).findFirst()
+                .orElseThrow(() -> new AssertionError("kcat shows no record keyed " + id + ":\n" + output));
+        EnrichedArticle seen = Json.MAPPER.readValue(line.substring(id.length() + 1), EnrichedArticle.class);
+        assertTrue(seen.hasTopic("apec"), line);
     }
 
     private static List<String> linesWithId(Path out, String id) throws IOException {
