@@ -1,0 +1,93 @@
+package dev.newsflow.monitor;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures how far each watched consumer group is behind (the sum over its partitions of the last stable
+ * offset minus its committed offset), every few seconds, for the page. Also tells whether the broker answers.
+ */
+final class LagProbe implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LagProbe.class);
+
+    private final Admin admin;
+    private final List<String> groups;
+    private final NewsBoard board;
+    private final ScheduledExecutorService timer;
+    private volatile boolean brokerAnswers;
+
+    LagProbe(Properties clientProperties, List<String> groups, NewsBoard board) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put("default.api.timeout.ms", "5000");
+        props.put("request.timeout.ms", "4000");
+        this.admin = Admin.create(props);
+        this.groups = List.copyOf(groups);
+        this.board = board;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "monitor-lag");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        timer.scheduleWithFixedDelay(this::probe, 0, 5, TimeUnit.SECONDS);
+    }
+
+    boolean brokerAnswers() {
+        return brokerAnswers;
+    }
+
+    private void probe() {
+        try {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            brokerAnswers = true;
+            Map<String, Long> lag = new HashMap<>();
+            for (String group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
+                        .listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                                IsolationLevel.READ_COMMITTED))
+                        .all().get(5, TimeUnit.SECONDS);
+                long total = 0;
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
+                        total += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    }
+                }
+                lag.put(group, total);
+            }
+            board.lag(lag);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            brokerAnswers = false;
+            log.debug("Lag probe failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        admin.close(java.time.Duration.ofSeconds(5));
+    }
+}
