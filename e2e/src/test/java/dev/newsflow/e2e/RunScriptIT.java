@@ -48,6 +48,7 @@ class RunScriptIT {
                 "NEWSFLOW_HOME", home.toString(),
                 "NEWSFLOW_LOCAL_KAFKA_PORT", Integer.toString(freePort()),
                 "NEWSFLOW_SAMPLE_PORT", Integer.toString(samplePort),
+                "NEWSFLOW_LOCAL_HTTP_PORT", Integer.toString(freePort()),
                 "NEWSFLOW_INGEST_FEEDS", feeds.toString(),
                 "NEWSFLOW_SINK_OUTPUT_DIR", out.toString()));
         Process script = builder.start();
@@ -60,7 +61,7 @@ class RunScriptIT {
             assertTrue(ingestLog.contains("Feed http://127.0.0.1:" + deadPort + "/unreachable.xml failed"), ingestLog);
 
             List<ProcessHandle> children = script.descendants().toList();
-            assertTrue(children.size() >= 5, "broker, sample feed and three services: " + children);
+            assertTrue(children.size() >= 6, "broker, sample feed, three services and the monitor: " + children);
             new ProcessBuilder("kill", "-INT", Long.toString(script.pid())).start().waitFor();
 
             assertTrue(script.waitFor(120, TimeUnit.SECONDS), "the runner did not stop on SIGINT");

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -20,6 +23,7 @@ public final class ConfigReader {
     private final ConfigSource source;
     private final List<String> problems = new ArrayList<>();
     private final StringJoiner summary = new StringJoiner(", ");
+    private final Set<String> keysRead = new TreeSet<>();
 
     public ConfigReader(ConfigSource source) {
         this.source = source;
@@ -109,9 +113,18 @@ public final class ConfigReader {
         problems.add(message);
     }
 
-    /** The source, for groups of settings passed through untyped (Kafka client security settings). */
-    public ConfigSource source() {
-        return source;
+    /**
+     * Every setting under {@code keyPrefix}, untyped, for groups passed through as they are (the Kafka
+     * clients' own settings); the prefix counts as read.
+     */
+    public Map<String, ConfigSource.Value> group(String keyPrefix) {
+        keysRead.add(keyPrefix + "*");
+        return source.withPrefix(keyPrefix);
+    }
+
+    /** The keys this reader has been asked for, a group as {@code prefix.*}: what the service understands. */
+    public Set<String> keysRead() {
+        return Set.copyOf(keysRead);
     }
 
     /**
@@ -126,6 +139,7 @@ public final class ConfigReader {
     }
 
     private <T> T read(String key, T defaultValue, Function<String, T> parse) {
+        keysRead.add(key);
         var value = source.get(key);
         if (value.isEmpty()) {
             summary.add(key + "=" + defaultValue + " (default)");

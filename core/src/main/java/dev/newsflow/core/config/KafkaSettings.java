@@ -37,7 +37,7 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, int top
             config.problem("topic.replication = '0' must be -1 (broker default) or at least 1");
         }
         Map<String, String> overrides = new LinkedHashMap<>();
-        config.source().withPrefix(CLIENT_PREFIX)
+        config.group(CLIENT_PREFIX)
                 .forEach((key, value) -> overrides.put(key.substring(CLIENT_PREFIX.length()), value.text()));
         return new KafkaSettings(bootstrap, prefix, partitions, replication, overrides);
     }
