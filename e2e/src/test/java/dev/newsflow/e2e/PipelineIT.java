@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsflow.bench.ServiceProcess;
 import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.CloudEvents;
 import dev.newsflow.core.EnrichedArticle;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @KafkaBroker
 class PipelineIT {
 
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String ARTICLE_URL = "https://veille.example/2026/11/apec-organisation-mondiale-ia-shanghai";
 
     @TempDir
@@ -51,9 +53,9 @@ class PipelineIT {
                     "NEWSFLOW_ENRICH_STATE_DIR", work.resolve("enrich-state").toString(),
                     "NEWSFLOW_SINK_OUTPUT_DIR", out.toString());
 
-            try (var ingest = ServiceProcess.start("ingest", env, work);
-                 var enrich = ServiceProcess.start("enrich", env, work);
-                 var sink = ServiceProcess.start("sink", env, work)) {
+            try (var ingest = ServiceProcess.start(ROOT, "ingest", env, work);
+                 var enrich = ServiceProcess.start(ROOT, "enrich", env, work);
+                 var sink = ServiceProcess.start(ROOT, "sink", env, work)) {
                 String id = ArticleId.ofUrl(ARTICLE_URL);
                 try {
                     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

@@ -1,4 +1,4 @@
-package dev.newsflow.e2e;
+package dev.newsflow.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
  * A Newsflow service run from its own runnable jar in a child JVM, configured only through environment
  * variables, as a deployment runs it. Its output goes to a log file for the test's failure message.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     /** A JVM that ran its shutdown hooks after SIGTERM exits with 128 + 15. */
-    static final int EXIT_ON_SIGTERM = 143;
+    public static final int EXIT_ON_SIGTERM = 143;
 
     private final String name;
     private final Process process;
@@ -28,9 +28,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code <module>/target/<module>.jar} with {@code env} added to this JVM's environment. */
-    static ServiceProcess start(String module, Map<String, String> env, Path logDir, String... args) {
-        Path jar = Path.of("..", module, "target", module + ".jar").toAbsolutePath().normalize();
+    /**
+     * Starts {@code <root>/<module>/target/<module>.jar} with {@code env} added to this JVM's environment.
+     *
+     * @param root the repository's root folder
+     */
+    public static ServiceProcess start(Path root, String module, Map<String, String> env, Path logDir, String... args) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the root");
         }
@@ -50,16 +54,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Stops the service with SIGTERM, as an orchestrator would, and returns its exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -68,12 +72,22 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** The process, for reading its CPU time and memory, or for signalling it. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Kills the service at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -1,0 +1,130 @@
+package dev.newsflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsflow.core.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Answers "was every served article delivered exactly once, in order?" for the sink's archive and for the
+ * enriched topic. An article version is its id and version number: an update is a new version, not a copy.
+ */
+public final class DeliveryChecker {
+
+    private final Set<String> expected;
+
+    /** @param expected the served article versions, each as {@link #key(String, int)} */
+    public DeliveryChecker(Set<String> expected) {
+        this.expected = Set.copyOf(expected);
+    }
+
+    public static String key(String id, int version) {
+        return id + "#v" + version;
+    }
+
+    /** Checks every {@code *.jsonl} line under {@code archive}, read in file-name order, line by line. */
+    public DeliveryReport checkArchive(Path archive) {
+        List<JsonNode> lines = new ArrayList<>();
+        if (Files.isDirectory(archive)) {
+            try (Stream<Path> files = Files.walk(archive)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                        .sorted(Comparator.comparing(Path::toString)).toList()) {
+                    readLines(file, lines);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the archive " + archive, e);
+            }
+        }
+        return check("archive " + archive, lines);
+    }
+
+    /** Checks the committed records of {@code topic} from the beginning to its current end. */
+    public DeliveryReport checkTopic(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("isolation.level", "read_committed");
+        props.put("group.id", "delivery-checker-" + UUID.randomUUID());
+        props.put("enable.auto.commit", "false");
+        List<JsonNode> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null) {
+                        values.add(parse(r.value(), topic + "-" + r.partition() + "@" + r.offset()));
+                    }
+                }
+            }
+        }
+        return check("topic " + topic, values);
+    }
+
+    private DeliveryReport check(String place, List<JsonNode> received) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> lastVersion = new HashMap<>();
+        Set<String> outOfOrder = new TreeSet<>();
+        for (JsonNode article : received) {
+            String id = article.path("id").asText();
+            int version = article.path("version").asInt(1);
+            counts.merge(key(id, version), 1, Integer::sum);
+            Integer before = lastVersion.put(id, version);
+            if (before != null && before > version) {
+                outOfOrder.add(id);
+            }
+        }
+        List<String> lost = expected.stream().filter(k -> !counts.containsKey(k)).sorted().toList();
+        Map<String, Integer> duplicated = new LinkedHashMap<>();
+        counts.forEach((k, n) -> {
+            if (n > 1) {
+                duplicated.put(k, n);
+            }
+        });
+        return new DeliveryReport(place, expected.size(), received.size(), lost, duplicated, List.copyOf(outOfOrder));
+    }
+
+    private static void readLines(Path file, List<JsonNode> into) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                into.add(parse(line.getBytes(StandardCharsets.UTF_8), file + ":" + number));
+            }
+        }
+    }
+
+    private static JsonNode parse(byte[] json, String where) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("not a JSON article at " + where + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.newsflow.bench;
+
+import dev.newsflow.core.Json;
+import dev.newsflow.kafkalocal.LocalKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The whole pipeline under load on this machine, beside the broker's own ceiling in the same run:
+ * a synthetic feed server, the real local broker, and the ingest, enrich and sink jars as child processes.
+ * Reports sustained throughput, fetch-to-file delay percentiles, CPU and peak memory per service, and the
+ * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
+ *
+ * <pre>./newsflow bench [--articles 20000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 200]
+ *                  [--interval 1s] [--languages fr,en,es,de] [--no-ceiling] [--env KEY=VALUE]...</pre>
+ * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
+ * (delay at a steady load).
+ */
+public final class PipelineBench {
+
+    private PipelineBench() {
+    }
+
+    record Options(int articles, int feeds, int bytes, double rate, int window, String interval,
+                   List<String> languages, boolean ceiling, Duration timeout, Path root, Path results,
+                   Map<String, String> env) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> env = new LinkedHashMap<>();
+            boolean ceiling = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--no-ceiling" -> ceiling = false;
+                    case "--env" -> {
+                        String[] kv = args[++i].split("=", 2);
+                        env.put(kv[0], kv[1]);
+                    }
+                    default -> {
+                        if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                            throw new IllegalArgumentException("unknown argument " + args[i]);
+                        }
+                        values.put(args[i].substring(2), args[++i]);
+                    }
+                }
+            }
+            int feeds = Integer.parseInt(values.getOrDefault("feeds", "100"));
+            int articles = Integer.parseInt(values.getOrDefault("articles", "20000"));
+            return new Options(articles / feeds * feeds, feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")),
+                    Double.parseDouble(values.getOrDefault("rate", "0")),
+                    Integer.parseInt(values.getOrDefault("window", "200")),
+                    values.getOrDefault("interval", "1s"),
+                    Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), ceiling,
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))),
+                    Path.of(values.getOrDefault("root", ".")).toAbsolutePath().normalize(),
+                    Path.of(values.getOrDefault("results", "bench/results")), env);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path work = Files.createTempDirectory("newsflow-bench-");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("startedAt", Instant.now().toString());
+        result.put("machine", Machine.describe());
+        result.put("options", options);
+        try (LocalKafka kafka = LocalKafka.start(work.resolve("kafka"))) {
+            if (options.ceiling()) {
+                System.out.println("Measuring the broker's ceiling with Kafka's perf tools...");
+                result.put("brokerCeiling", BrokerCeiling.measure(kafka.bootstrapServers(), options.articles(),
+                        options.bytes(), 3));
+            }
+            System.out.println("Running the pipeline on " + options.articles() + " articles...");
+            result.put("pipeline", PipelineRun.run(options, kafka, work));
+        }
+        if (result.get("brokerCeiling") instanceof BrokerCeiling.Result ceiling
+                && result.get("pipeline") instanceof PipelineRun.Result run) {
+            result.put("ratioToProducerCeiling", run.articlesPerSecond() / ceiling.producerRecordsPerSecond());
+        }
+        Files.createDirectories(options.results());
+        String name = String.format(Locale.ROOT, "%s-%s", Instant.now().toString().replace(':', '-'),
+                options.rate() > 0 ? "steady-" + (int) options.rate() : "burst");
+        Path json = options.results().resolve(name + ".json");
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
+        Path svg = options.results().resolve(name + ".svg");
+        Files.writeString(svg, ResultChart.svg(result));
+        System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.get("pipeline")));
+        System.out.println("Results: " + json + " and " + svg);
+    }
+
+    /** Where the figures came from. */
+    record Machine(int cores, long memoryBytes, String java, String os) {
+        static Machine describe() throws IOException {
+            long memory = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memory = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return new Machine(Runtime.getRuntime().availableProcessors(), memory,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+    }
+
+}

@@ -1,0 +1,164 @@
+package dev.newsflow.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.core.ArticleId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * Many RSS 2.0 feeds of made-up articles on loopback, for benchmarks and fault tests. Articles are released
+ * at a set rate (or all at once) and each feed shows its latest {@code window} released items, as real
+ * feeds do; an unchanged feed answers 304 to a matching {@code If-None-Match}.
+ */
+public final class SyntheticFeedServer implements AutoCloseable {
+
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Instant PUBLISHED = Instant.parse("2026-11-20T08:00:00Z");
+
+    /** The shape of the made-up news. */
+    public record Plan(int feeds, int articlesPerFeed, int articleBytes, List<String> languages,
+                       double releasePerSecond, int window) {
+        public int articles() {
+            return feeds * articlesPerFeed;
+        }
+    }
+
+    private final Plan plan;
+    private final HttpServer server;
+    private final long startNanos = System.nanoTime();
+    /** Generated once: the server must not be what the benchmark measures. */
+    private final Map<Long, String> items = new ConcurrentHashMap<>();
+
+    public SyntheticFeedServer(Plan plan) {
+        this.plan = plan;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/feeds/", this::serve);
+        server.start();
+    }
+
+    public List<String> feedUrls() {
+        List<String> urls = new ArrayList<>(plan.feeds());
+        for (int f = 0; f < plan.feeds(); f++) {
+            urls.add("http://127.0.0.1:" + server.getAddress().getPort() + "/feeds/" + f + ".xml");
+        }
+        return urls;
+    }
+
+    /** The YAML feed list for ingest, every feed polled at {@code interval} (such as {@code 1s}). */
+    public String feedListYaml(String interval) {
+        StringBuilder yaml = new StringBuilder("feeds:\n");
+        for (String url : feedUrls()) {
+            yaml.append("  - url: ").append(url).append("\n    interval: ").append(interval).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    /** Every article version the server will have released once the plan has run, for the checker. */
+    public Set<String> plannedKeys() {
+        Set<String> keys = new HashSet<>();
+        for (int f = 0; f < plan.feeds(); f++) {
+            for (int i = 0; i < plan.articlesPerFeed(); i++) {
+                keys.add(DeliveryChecker.key(ArticleId.ofUrl(articleUrl(f, i)), 1));
+            }
+        }
+        return keys;
+    }
+
+    /** How many articles of one feed are out now. */
+    int released(int feed) {
+        if (plan.releasePerSecond() <= 0) {
+            return plan.articlesPerFeed();
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long total = (long) (seconds * plan.releasePerSecond());
+        // Articles are dealt round-robin over the feeds, so feed f gets every feeds-th one.
+        long mine = total / plan.feeds() + (total % plan.feeds() > feed ? 1 : 0);
+        return (int) Math.min(plan.articlesPerFeed(), mine);
+    }
+
+    private String articleUrl(int feed, int item) {
+        return "https://synthetic.newsflow.dev/" + feed + "/" + item;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = exchange.getRequestURI().getPath().substring("/feeds/".length());
+            int feed;
+            try {
+                feed = Integer.parseInt(name.replace(".xml", ""));
+            } catch (NumberFormatException e) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            if (feed < 0 || feed >= plan.feeds()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            int released = released(feed);
+            String etag = "\"" + feed + "-" + released + "\"";
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.getResponseHeaders().set("ETag", etag);
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            byte[] body = rss(feed, released).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.getResponseHeaders().set("ETag", etag);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private String rss(int feed, int released) {
+        StringBuilder xml = new StringBuilder(64 + Math.min(released, plan.window()) * (plan.articleBytes() + 400));
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Synthetic feed ")
+                .append(feed).append("</title><link>https://synthetic.newsflow.dev/").append(feed)
+                .append("</link><description>made-up news</description>\n");
+        for (int i = released - 1; i >= Math.max(0, released - plan.window()); i--) {
+            xml.append(items.computeIfAbsent((long) feed * 1_000_003L + i, seed -> item(feed, (int) (seed % 1_000_003L))));
+        }
+        return xml.append("</channel></rss>\n").toString();
+    }
+
+    private String item(int feed, int i) {
+        long seed = (long) feed * 1_000_003L + i;
+        String language = plan.languages().get((int) (seed % plan.languages().size()));
+        return "<item><title>" + escape(SyntheticArticles.title(language, seed)) + "</title><link>"
+                + articleUrl(feed, i) + "</link><guid>" + articleUrl(feed, i) + "</guid><pubDate>"
+                + RFC_822.format(PUBLISHED.plusSeconds(i)) + "</pubDate><description>"
+                + escape(SyntheticArticles.text(language, plan.articleBytes(), seed)) + "</description></item>\n";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
