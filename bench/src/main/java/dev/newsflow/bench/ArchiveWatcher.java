@@ -17,26 +17,26 @@ import java.util.stream.Stream;
  * Watches the sink's archive as a downstream reader would, and notes when each article version first
  * appears in a final file, for the fetch-to-file delay. Reads only what files gained since the last look.
  */
-final class ArchiveWatcher {
+public final class ArchiveWatcher {
 
     /** When an article version was first seen, and when ingest fetched it. */
-    record Arrival(Instant fetchedAt, Instant seenAt) {
+    public record Arrival(Instant fetchedAt, Instant seenAt) {
     }
 
     private final Path archive;
     private final Map<Path, Long> readUpTo = new HashMap<>();
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
 
-    ArchiveWatcher(Path archive) {
+    public ArchiveWatcher(Path archive) {
         this.archive = archive;
     }
 
-    Map<String, Arrival> arrivals() {
+    public Map<String, Arrival> arrivals() {
         return arrivals;
     }
 
     /** Reads what is new; returns how many versions have arrived so far. */
-    int look() throws IOException {
+    public int look() throws IOException {
         if (!Files.isDirectory(archive)) {
             return arrivals.size();
         }

@@ -29,23 +29,10 @@ final class PipelineRun {
             throws IOException, InterruptedException {
         var plan = new SyntheticFeedServer.Plan(options.feeds(), options.articles() / options.feeds(),
                 options.bytes(), options.languages(), options.rate(), options.window());
-        Path out = work.resolve("out");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("NEWSFLOW_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("NEWSFLOW_TOPIC_PREFIX", "bench" + System.nanoTime());
-        env.put("NEWSFLOW_TOPIC_PARTITIONS", "3");
-        env.put("NEWSFLOW_ENRICH_STATE_DIR", work.resolve("enrich-state").toString());
-        env.put("NEWSFLOW_SINK_OUTPUT_DIR", out.toString());
-        env.put("NEWSFLOW_HTTP_PORT", "0");
-        env.putAll(options.env());
-        Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        try (SyntheticFeedServer feeds = new SyntheticFeedServer(plan)) {
-            Path feedList = Files.writeString(work.resolve("feeds.yaml"), feeds.feedListYaml(options.interval()));
-            env.put("NEWSFLOW_INGEST_FEEDS", feedList.toString());
-            for (String name : List.of("sink", "enrich", "ingest")) {
-                services.put(name, ServiceProcess.start(options.root(), name, env, work));
-            }
-            ArchiveWatcher watcher = new ArchiveWatcher(out.resolve("articles"));
+        try (Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
+                options.interval(), options.env())) {
+            pipeline.start();
+            ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
             Instant started = Instant.now();
             Instant deadline = started.plus(options.timeout());
             Map<String, ProcessUsage.Sample> usage = new LinkedHashMap<>();
@@ -53,7 +40,7 @@ final class PipelineRun {
             long lastProgress = System.nanoTime();
             while (arrived < plan.articles() && Instant.now().isBefore(deadline)) {
                 arrived = watcher.look();
-                services.forEach((name, p) -> {
+                pipeline.running().forEach((name, p) -> {
                     ProcessUsage.Sample s = ProcessUsage.sample(p.handle().pid());
                     if (s != null) {
                         usage.put(name, s);
@@ -63,11 +50,7 @@ final class PipelineRun {
                     System.out.printf("  %d of %d articles in the archive%n", arrived, plan.articles());
                     lastProgress = System.nanoTime();
                 }
-                for (var entry : services.entrySet()) {
-                    if (!entry.getValue().isAlive()) {
-                        throw new IllegalStateException(entry.getKey() + " died:\n" + entry.getValue().logText());
-                    }
-                }
+                pipeline.assertAlive();
                 Thread.sleep(20);
             }
             Instant finished = Instant.now();
@@ -83,18 +66,13 @@ final class PipelineRun {
             double wall = Duration.between(started, finished).toMillis() / 1000.0;
             usage.forEach((name, s) -> perService.put(name,
                     new ServiceUsage(s.cpuSeconds(), s.cpuSeconds() / Math.max(wall, 0.001), s.peakRssBytes() / 1e6)));
-            DeliveryChecker checker = new DeliveryChecker(feeds.plannedKeys());
-            DeliveryReport archive = checker.checkArchive(out.resolve("articles"));
-            DeliveryReport topic = checker.checkTopic(kafka.bootstrapServers(),
-                    env.get("NEWSFLOW_TOPIC_PREFIX") + ".enriched");
+            DeliveryChecker checker = pipeline.checker();
+            DeliveryReport archive = checker.checkArchive(pipeline.archive());
+            DeliveryReport topic = checker.checkTopic(kafka.bootstrapServers(), pipeline.topic("enriched"));
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
                     percentile(delays, 50), percentile(delays, 95), percentile(delays, 99),
                     delays.length == 0 ? 0 : delays[delays.length - 1], perService, archive.summary(),
                     topic.summary(), archive.clean() && topic.clean());
-        } finally {
-            for (ServiceProcess p : services.values()) {
-                p.close();
-            }
         }
     }
 

@@ -1,0 +1,120 @@
+package dev.newsflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Newsflow as a deployment runs it, for benchmarks and fault tests: synthetic feeds on loopback, and the
+ * ingest, enrich and sink jars as child processes on one topic prefix of a given broker. Any service can
+ * be killed, stopped and started again on the same state, and the result checked for loss and duplicates.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("sink", "enrich", "ingest");
+
+    private final Path root;
+    private final Path work;
+    private final String bootstrap;
+    private final SyntheticFeedServer feeds;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    /**
+     * @param root  the repository's root, where the service jars are
+     * @param extra settings for every service, such as {@code NEWSFLOW_INGEST_POLL_INTERVAL}
+     */
+    public Pipeline(Path root, Path work, String bootstrap, SyntheticFeedServer.Plan plan, String pollInterval,
+                    Map<String, String> extra) throws IOException {
+        this.root = root;
+        this.work = work;
+        this.bootstrap = bootstrap;
+        this.feeds = new SyntheticFeedServer(plan);
+        Path feedList = Files.writeString(work.resolve("feeds.yaml"), feeds.feedListYaml(pollInterval));
+        env.put("NEWSFLOW_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("NEWSFLOW_TOPIC_PREFIX", "p" + System.nanoTime());
+        env.put("NEWSFLOW_TOPIC_PARTITIONS", "3");
+        env.put("NEWSFLOW_ENRICH_STATE_DIR", work.resolve("enrich-state").toString());
+        env.put("NEWSFLOW_SINK_OUTPUT_DIR", output().toString());
+        env.put("NEWSFLOW_INGEST_FEEDS", feedList.toString());
+        env.put("NEWSFLOW_HTTP_PORT", "0");
+        env.putAll(extra);
+    }
+
+    public Path output() {
+        return work.resolve("out");
+    }
+
+    public Path archive() {
+        return output().resolve("articles");
+    }
+
+    public String topic(String name) {
+        return env.get("NEWSFLOW_TOPIC_PREFIX") + "." + name;
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    public SyntheticFeedServer feeds() {
+        return feeds;
+    }
+
+    /** Starts the named services (sink, enrich, ingest by default, downstream first). */
+    public Pipeline start(String... names) {
+        for (String name : names.length == 0 ? SERVICES.toArray(String[]::new) : names) {
+            if (running.containsKey(name) && running.get(name).isAlive()) {
+                throw new IllegalStateException(name + " is already running");
+            }
+            running.put(name, ServiceProcess.start(root, name, env, work));
+        }
+        return this;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess p = running.get(name);
+        if (p == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return p;
+    }
+
+    /** Kills a service with SIGKILL, as a crash would. */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Every service's log, for a failure message. */
+    public String logs() {
+        StringBuilder all = new StringBuilder();
+        running.forEach((name, p) -> all.append("\n===== ").append(name).append(" =====\n").append(p.logText()));
+        return all.toString();
+    }
+
+    /** Throws with the logs when a service died that was not killed on purpose. */
+    public void assertAlive() {
+        running.forEach((name, p) -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " died:" + logs());
+            }
+        });
+    }
+
+    public DeliveryChecker checker() {
+        return new DeliveryChecker(feeds.plannedKeys());
+    }
+
+    public Map<String, ServiceProcess> running() {
+        return Map.copyOf(running);
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(ServiceProcess::close);
+        feeds.close();
+    }
+}

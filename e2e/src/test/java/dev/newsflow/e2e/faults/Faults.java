@@ -1,0 +1,44 @@
+package dev.newsflow.e2e.faults;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsflow.bench.ArchiveWatcher;
+import dev.newsflow.bench.DeliveryReport;
+import dev.newsflow.bench.Pipeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** What every fault test does: wait for the archive to reach a count, and check delivery at the end. */
+final class Faults {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    /** Small, fast settings so a test spends its time on faults, not on waiting. */
+    static final Map<String, String> QUICK = Map.of(
+            "NEWSFLOW_LOG_LEVEL", "INFO");
+
+    private Faults() {
+    }
+
+    /** Waits until the archive holds at least {@code count} article versions; fails early if a service died. */
+    static void awaitArchived(Pipeline pipeline, ArchiveWatcher watcher, int count, Duration atMost) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                pipeline.assertAlive();
+                return watcher.look() >= count;
+            });
+        } catch (RuntimeException e) {
+            throw new AssertionError("the archive did not reach " + count + " articles:" + pipeline.logs(), e);
+        }
+    }
+
+    /** Asserts that the archive and the enriched topic hold every served article exactly once. */
+    static void assertExactlyOnce(Pipeline pipeline) {
+        DeliveryReport archive = pipeline.checker().checkArchive(pipeline.archive());
+        DeliveryReport topic = pipeline.checker().checkTopic(pipeline.bootstrapServers(), pipeline.topic("enriched"));
+        assertTrue(archive.clean(), archive.summary());
+        assertTrue(topic.clean(), topic.summary());
+    }
+}
