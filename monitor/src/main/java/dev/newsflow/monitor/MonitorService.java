@@ -16,7 +16,7 @@ public final class MonitorService implements AutoCloseable {
         NewsBoard board = new NewsBoard(config.latest(), clock);
         this.ops = OpsServer.start("monitor", config.httpPort());
         this.watcher = new TopicWatcher(config.kafka().clientProperties(), config.kafka().topics(), board,
-                config.latest());
+                config.latest(), ops.registry());
         this.lag = new LagProbe(config.kafka().clientProperties(), config.watchedGroups(), board);
         new LivePage(board).register(ops);
         ops.readyWhen("broker", lag::brokerAnswers).readyWhen("topics", watcher::isAssigned);

@@ -4,6 +4,8 @@ import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.FeedStatus;
 import dev.newsflow.core.TagTrend;
 import dev.newsflow.core.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +36,14 @@ final class TopicWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean assigned;
 
-    TopicWatcher(Properties clientProperties, Topics topics, NewsBoard board, int backlog) {
+    TopicWatcher(Properties clientProperties, Topics topics, NewsBoard board, int backlog, MeterRegistry registry) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-monitor");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        new KafkaClientMetrics(consumer).bindTo(registry);
         this.topics = topics;
         this.board = board;
         this.backlog = backlog;
