@@ -1,6 +1,9 @@
 package dev.newsflow.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ public final class Pipeline implements AutoCloseable {
     private final SyntheticFeedServer feeds;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
 
     /**
      * @param root  the repository's root, where the service jars are
@@ -40,7 +44,6 @@ public final class Pipeline implements AutoCloseable {
         env.put("NEWSFLOW_ENRICH_STATE_DIR", work.resolve("enrich-state").toString());
         env.put("NEWSFLOW_SINK_OUTPUT_DIR", output().toString());
         env.put("NEWSFLOW_INGEST_FEEDS", feedList.toString());
-        env.put("NEWSFLOW_HTTP_PORT", "0");
         env.putAll(extra);
     }
 
@@ -64,15 +67,38 @@ public final class Pipeline implements AutoCloseable {
         return feeds;
     }
 
-    /** Starts the named services (sink, enrich, ingest by default, downstream first). */
+    /**
+     * Starts the named services (sink, enrich, ingest by default, downstream first). A name such as
+     * {@code enrich-2} starts another instance of {@code enrich} beside the first.
+     */
     public Pipeline start(String... names) {
         for (String name : names.length == 0 ? SERVICES.toArray(String[]::new) : names) {
+            String module = name.replaceFirst("-\\d+$", "");
             if (running.containsKey(name) && running.get(name).isAlive()) {
                 throw new IllegalStateException(name + " is already running");
             }
-            running.put(name, ServiceProcess.start(root, name, env, work));
+            Map<String, String> own = new LinkedHashMap<>(env);
+            own.put("NEWSFLOW_HTTP_PORT", Integer.toString(httpPorts.computeIfAbsent(name, n -> freePort())));
+            running.put(name, ServiceProcess.start(root, module, name, own, work));
         }
         return this;
+    }
+
+    /** Where a service serves /health, /ready and /metrics; the same port across its restarts. */
+    public int httpPort(String name) {
+        Integer port = httpPorts.get(name);
+        if (port == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return port;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public ServiceProcess service(String name) {

@@ -34,6 +34,12 @@ public final class ServiceProcess implements AutoCloseable {
      * @param root the repository's root folder
      */
     public static ServiceProcess start(Path root, String module, Map<String, String> env, Path logDir, String... args) {
+        return start(root, module, module, env, logDir, args);
+    }
+
+    /** The same, for one of several instances of a service, named and logged apart ({@code enrich-2}). */
+    public static ServiceProcess start(Path root, String module, String instance, Map<String, String> env, Path logDir,
+                                       String... args) {
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the root");
@@ -42,13 +48,13 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Path log = logDir.resolve(module + ".log");
+        Path log = logDir.resolve(instance + ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ServiceProcess(module, builder.start(), log);
+            return new ServiceProcess(instance, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + module, e);
         }
@@ -83,6 +89,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** The process, for reading its CPU time and memory, or for signalling it. */
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** Sends a signal by name (STOP, CONT), as an operator's {@code kill -STOP} would. */
+    public void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed with " + exit);
+        }
     }
 
     /** Kills the service at once (SIGKILL), as a crash would. */

@@ -1,0 +1,87 @@
+package dev.newsflow.e2e.faults;
+
+import static dev.newsflow.e2e.faults.Faults.assertExactlyOnce;
+import static dev.newsflow.e2e.faults.Faults.awaitArchived;
+import static org.awaitility.Awaitility.await;
+
+import dev.newsflow.bench.ArchiveWatcher;
+import dev.newsflow.bench.Pipeline;
+import dev.newsflow.bench.SyntheticFeedServer;
+import dev.newsflow.kafkalocal.KafkaCluster;
+import dev.newsflow.kafkalocal.junit.KafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An instance frozen (SIGSTOP) past its session timeout loses its partitions to the others; when it thaws
+ * (SIGCONT), whatever it had in flight must never appear: the fenced instance's late output is refused.
+ */
+@Tag("fault")
+@KafkaBroker
+class PausedInstanceFaultIT {
+
+    private static final int ARTICLES = 3_000;
+    /** Short group timeouts so the frozen instance is declared gone within seconds, not minutes. */
+    private static final Map<String, String> FAST_GROUPS = Map.of(
+            "NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "6000",
+            "NEWSFLOW_KAFKA_HEARTBEAT_INTERVAL_MS", "1500",
+            "NEWSFLOW_KAFKA_MAX_POLL_INTERVAL_MS", "10000");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aFrozenEnrichInstanceAndAFrozenSinkNeverDeliverTheirLateOutput(KafkaCluster kafka) throws Exception {
+        var plan = new SyntheticFeedServer.Plan(20, ARTICLES / 20, 600, List.of("fr", "en"), 100, 200);
+        Map<String, String> settings = new HashMap<>(Faults.QUICK);
+        settings.putAll(FAST_GROUPS);
+        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", settings)) {
+            pipeline.start("sink", "enrich", "enrich-2", "ingest");
+            ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
+
+            awaitArchived(pipeline, watcher, ARTICLES / 4, Duration.ofMinutes(2));
+            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "enrich", "newsflow-enrich", 1);
+            awaitArchived(pipeline, watcher, ARTICLES / 2, Duration.ofMinutes(2));
+            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "sink", "newsflow-sink", 0);
+
+            awaitArchived(pipeline, watcher, ARTICLES, Duration.ofMinutes(4));
+            assertExactlyOnce(pipeline);
+        }
+    }
+
+    /**
+     * Freezes an instance until its group has removed it (the broker's view, not a guess at time), and for
+     * enrich until the other instance has moved the archive on; then thaws it.
+     */
+    private static void freezeUntilTheGroupMovesOn(KafkaCluster kafka, Pipeline pipeline, ArchiveWatcher watcher,
+                                                   String name, String group, int membersLeft) throws Exception {
+        pipeline.service(name).signal("STOP");
+        try {
+            int before = watcher.look();
+            await().atMost(Duration.ofSeconds(90)).until(() -> members(kafka, group) == membersLeft);
+            if (membersLeft > 0) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> watcher.look() > before);
+            }
+        } finally {
+            pipeline.service(name).signal("CONT");
+        }
+    }
+
+    private static int members(KafkaCluster kafka, String group) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
+                    .get(group).members().size();
+        }
+    }
+}
