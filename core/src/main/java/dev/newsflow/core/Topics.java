@@ -32,7 +32,7 @@ public final class Topics {
     private final String prefix;
 
     private Topics(String prefix) {
-        if (!prefix.matches("[A-Za-z0-9._-]+")) {
+        if (!isValidPrefix(prefix)) {
             throw new IllegalArgumentException("topic prefix may hold only letters, digits, '.', '_' and '-': '"
                     + prefix + "'");
         }
@@ -45,6 +45,11 @@ public final class Topics {
         tagTrends = new NewsTopic<>(prefix + ".tag-trends", keys, new JsonSerde<>(TagTrend.class), COMPACTED);
         taxonomy = new NewsTopic<>(prefix + ".taxonomy", keys, Serdes.String(), COMPACTED);
         ingestState = new NewsTopic<>(prefix + ".ingest-state", keys, Serdes.ByteArray(), COMPACTED);
+    }
+
+    /** Kafka's legal topic characters, so that every derived name is legal too. */
+    public static boolean isValidPrefix(String prefix) {
+        return prefix.matches("[A-Za-z0-9._-]+");
     }
 
     public static Topics withPrefix(String prefix) {

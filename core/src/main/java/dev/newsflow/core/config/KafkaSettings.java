@@ -28,7 +28,7 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, int top
     public static KafkaSettings read(ConfigReader config) {
         String bootstrap = config.string("bootstrap.servers", DEFAULT_BOOTSTRAP_SERVERS);
         String prefix = config.string("topic.prefix", Topics.DEFAULT_PREFIX);
-        if (!prefix.matches("[A-Za-z0-9._-]+")) {
+        if (!Topics.isValidPrefix(prefix)) {
             config.problem("topic.prefix = '" + prefix + "' may hold only letters, digits, '.', '_' and '-'");
         }
         int partitions = config.integer("topic.partitions", 3, 1, 1000);
