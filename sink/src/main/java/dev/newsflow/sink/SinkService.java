@@ -1,45 +1,79 @@
 package dev.newsflow.sink;
 
 import dev.newsflow.core.EnrichedArticle;
-import dev.newsflow.core.Topics;
+import dev.newsflow.core.NewsTopic;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes committed {@code news.enriched} records and appends them to the archive, committing offsets
- * only after the lines are on disk.
+ * Consumes committed {@code news.enriched} records, rolls them into the archive, then commits offsets and
+ * rewrites the feeds. The archive's file names, not the committed offsets, say where each partition
+ * resumes. When the output folder fails the sink stops committing, pauses, reports not ready, and retries
+ * the same lines until writing works again.
  */
 public final class SinkService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SinkService.class);
+    /** Bounds how long {@link #stop()} waits for the loop to notice. */
+    private static final Duration MAX_POLL = Duration.ofMillis(500);
 
-    private final KafkaConsumer<String, EnrichedArticle> consumer;
+    private final SinkConfig config;
+    private final NewsTopic<String, EnrichedArticle> topic;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final ArchiveWriter archive;
-    private final Topics topics;
+    private final ArchiveRecovery positions;
+    private final FeedPublisher feeds;
+    private final OutputRecovery recovery;
+    private final PendingLines pending;
+    private final RollObserver observer;
+    private final Set<TopicPartition> awaitingSeek = new HashSet<>();
     private final Thread loop;
     private volatile boolean running = true;
+    private volatile boolean ready;
+    private volatile String fault;
+    private long nextRetryNanos;
 
     public SinkService(SinkConfig config) {
-        this.topics = config.kafka().topics();
+        this(config, RollObserver.NONE);
+    }
+
+    SinkService(SinkConfig config, RollObserver observer) {
+        this.config = config;
+        this.topic = config.kafka().topics().enriched;
+        this.observer = observer;
         Properties props = config.kafka().clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.startPosition().name().toLowerCase(Locale.ROOT));
-        this.consumer = new KafkaConsumer<>(props, topics.enriched.keySerde().deserializer(),
-                topics.enriched.valueSerde().deserializer());
-        this.archive = new ArchiveWriter(config.outputDir());
+        this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), new ByteArrayDeserializer());
+        this.archive = new ArchiveWriter(config.outputDir(), config.failpoint());
+        this.positions = new ArchiveRecovery(archive.articlesDir(), topic.name());
+        this.feeds = new FeedPublisher(config.outputDir(), config.feedSize(), topic.name(), Clock.systemUTC());
+        this.recovery = new OutputRecovery(positions, feeds, topic.name());
+        this.pending = new PendingLines(topic.valueSerde().deserializer(), config.roll());
         this.loop = new Thread(this::run, "sink-loop");
     }
 
@@ -47,41 +81,195 @@ public final class SinkService implements AutoCloseable {
         loop.start();
     }
 
+    /**
+     * True while the sink can do its job: the output folder is recovered and takes writes. False before
+     * start-up completes and while a write fault lasts; for the {@code /ready} endpoint.
+     */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why the sink is not ready, or empty. */
+    public Optional<String> fault() {
+        return Optional.ofNullable(fault);
+    }
+
     private void run() {
         try {
-            consumer.subscribe(List.of(topics.enriched.name()));
-            while (running) {
-                ConsumerRecords<String, EnrichedArticle> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                List<EnrichedArticle> articles = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, EnrichedArticle> r : records) {
-                    if (r.value() != null) {
-                        articles.add(r.value());
-                    }
-                }
-                archive.append(articles);
-                consumer.commitSync();
-                log.debug("Wrote {} articles", articles.size());
+            if (!prepareOutput()) {
+                return;
             }
-        } catch (WakeupException e) {
-            // stop() woke the poll: fall through to close.
-        } catch (IOException | RuntimeException e) {
+            consumer.subscribe(List.of(topic.name()), new Rebalance());
+            while (running) {
+                if (fault != null) {
+                    consumer.pause(consumer.assignment());
+                }
+                Duration timeout = fault != null ? MAX_POLL : pending.untilNextRoll(System.nanoTime(), MAX_POLL);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+                    pending.add(record, System.nanoTime());
+                }
+                seekAwaitingPartitions();
+                rollAndCommit(false);
+            }
+            if (fault == null) {
+                rollAndCommit(true);
+            }
+        } catch (RuntimeException e) {
             log.error("sink stopped: {}", e.getMessage(), e);
         } finally {
+            ready = false;
             consumer.close(Duration.ofSeconds(10));
         }
     }
 
-    /** Stops consuming and closes the consumer; lines written but not committed are written again. Idempotent. */
+    /** Recovers the output folder, retrying while it fails; false when stopped first. */
+    private boolean prepareOutput() {
+        while (running) {
+            try {
+                recovery.prepare();
+                fault = null;
+                ready = true;
+                return true;
+            } catch (IOException | RuntimeException e) {
+                failed("cannot prepare " + config.outputDir() + ": " + e, e);
+                try {
+                    Thread.sleep(config.retryBackoff().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Rolls every partition whose policy says so (all of them on shutdown), then commits what is final,
+     * then rewrites the feeds. A write failure keeps the buffers for a retry after the backoff.
+     */
+    private void rollAndCommit(boolean shutdown) {
+        long now = System.nanoTime();
+        if (fault != null && now < nextRetryNanos) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
+        try {
+            for (var due : pending.due(now, shutdown).entrySet()) {
+                PartitionBuffer buffer = due.getKey();
+                archive.roll(buffer);
+                observer.rolled(buffer.partition(), due.getValue(), buffer.consumedAtNanos(), System.nanoTime());
+                buffer.articles().forEach(feeds::apply);
+                feeds.archived(buffer.partition().partition(), buffer.nextOffset());
+                commits.put(buffer.partition(), new OffsetAndMetadata(buffer.nextOffset()));
+                pending.rolled(buffer);
+            }
+            commit(commits);
+            feeds.publish();
+            if (fault != null) {
+                recovered();
+            }
+        } catch (IOException e) {
+            commit(commits);
+            failed("cannot write to " + config.outputDir() + ": " + e, e);
+        }
+    }
+
+    /** Commits and empties {@code offsets}. */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        config.failpoint().check(Failpoint.BEFORE_COMMIT);
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
+            // The files are final and their names say where to resume, so a lost commit loses nothing.
+            log.warn("offsets not committed ({}); the archive's file names still hold them", e.getMessage());
+        }
+        offsets.clear();
+        config.failpoint().check(Failpoint.AFTER_COMMIT);
+    }
+
+    /** Seeks partitions whose archive position could not be read when they were assigned. */
+    private void seekAwaitingPartitions() {
+        if (awaitingSeek.isEmpty() || System.nanoTime() < nextRetryNanos) {
+            return;
+        }
+        awaitingSeek.retainAll(consumer.assignment());
+        if (seekToArchive(Set.copyOf(awaitingSeek))) {
+            awaitingSeek.clear();
+            if (pending.isEmpty()) {
+                recovered();
+            }
+        }
+    }
+
+    /** Positions partitions after what the archive holds; false when the archive cannot be read now. */
+    private boolean seekToArchive(Collection<TopicPartition> partitions) {
+        try {
+            Map<TopicPartition, Long> next = positions.nextOffsets();
+            for (TopicPartition tp : partitions) {
+                Long offset = next.get(tp);
+                if (offset != null) {
+                    consumer.seek(tp, offset);
+                    log.info("{} resumes at offset {}, after the last archived record", tp, offset);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            failed("cannot read the archive to position " + partitions + ": " + e, e);
+            return false;
+        }
+    }
+
+    private void failed(String why, Exception e) {
+        if (fault == null) {
+            log.error("sink not ready, not committing: {}; retrying every {}", why, config.retryBackoff(), e);
+        } else {
+            log.debug("still failing: {}", why);
+        }
+        fault = why;
+        ready = false;
+        nextRetryNanos = System.nanoTime() + config.retryBackoff().toNanos();
+    }
+
+    private void recovered() {
+        if (!awaitingSeek.isEmpty()) {
+            return;
+        }
+        log.info("output folder writable again; sink ready");
+        fault = null;
+        ready = true;
+        consumer.resume(consumer.paused());
+    }
+
+    /** Buffers of revoked partitions are dropped: their records were not committed, the next owner reads them. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            pending.drop(partitions);
+            awaitingSeek.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!seekToArchive(partitions)) {
+                // Paused here, inside poll, so no record is fetched from a position the archive may be past.
+                consumer.pause(partitions);
+                awaitingSeek.addAll(partitions);
+            }
+        }
+    }
+
+    /** Stops consuming, rolls what is buffered, and closes the consumer. Idempotent. */
     public void stop() {
         running = false;
-        consumer.wakeup();
-        try {
-            loop.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread() != loop && loop.isAlive()) {
+            try {
+                loop.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
