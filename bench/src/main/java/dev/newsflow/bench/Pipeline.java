@@ -37,7 +37,7 @@ public final class Pipeline implements AutoCloseable {
         this.work = work;
         this.bootstrap = bootstrap;
         this.feeds = new SyntheticFeedServer(plan);
-        Path feedList = Files.writeString(work.resolve("feeds.yaml"), feeds.feedListYaml(pollInterval));
+        Path feedList = Files.writeString(feedList(), feeds.feedListYaml(pollInterval));
         env.put("NEWSFLOW_BOOTSTRAP_SERVERS", bootstrap);
         env.put("NEWSFLOW_TOPIC_PREFIX", "p" + System.nanoTime());
         env.put("NEWSFLOW_TOPIC_PARTITIONS", "3");
@@ -45,6 +45,19 @@ public final class Pipeline implements AutoCloseable {
         env.put("NEWSFLOW_SINK_OUTPUT_DIR", output().toString());
         env.put("NEWSFLOW_INGEST_FEEDS", feedList.toString());
         env.putAll(extra);
+    }
+
+    private Path feedList() {
+        return work.resolve("feeds.yaml");
+    }
+
+    /** Adds feeds of another server to the list ingest reads; call before starting ingest. */
+    public Pipeline addFeeds(List<String> urls, String pollInterval) throws IOException {
+        StringBuilder more = new StringBuilder();
+        urls.forEach(url -> more.append("  - url: ").append(url).append("\n    interval: ").append(pollInterval)
+                .append('\n'));
+        Files.writeString(feedList(), more, java.nio.file.StandardOpenOption.APPEND);
+        return this;
     }
 
     public Path output() {

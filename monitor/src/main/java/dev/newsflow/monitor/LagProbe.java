@@ -3,7 +3,6 @@ package dev.newsflow.monitor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures how far each watched consumer group is behind (the sum over its partitions of the last stable
- * offset minus its committed offset), every few seconds, for the page. Also tells whether the broker answers.
+ * offset minus its committed offset), every few seconds, for the page.
  */
 final class LagProbe implements AutoCloseable {
 
@@ -28,14 +27,9 @@ final class LagProbe implements AutoCloseable {
     private final List<String> groups;
     private final NewsBoard board;
     private final ScheduledExecutorService timer;
-    private volatile boolean brokerAnswers;
 
-    LagProbe(Properties clientProperties, List<String> groups, NewsBoard board) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put("default.api.timeout.ms", "5000");
-        props.put("request.timeout.ms", "4000");
-        this.admin = Admin.create(props);
+    LagProbe(Admin admin, List<String> groups, NewsBoard board) {
+        this.admin = admin;
         this.groups = List.copyOf(groups);
         this.board = board;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -49,14 +43,8 @@ final class LagProbe implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::probe, 0, 5, TimeUnit.SECONDS);
     }
 
-    boolean brokerAnswers() {
-        return brokerAnswers;
-    }
-
     private void probe() {
         try {
-            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-            brokerAnswers = true;
             Map<String, Long> lag = new HashMap<>();
             for (String group : groups) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
@@ -80,7 +68,6 @@ final class LagProbe implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            brokerAnswers = false;
             log.debug("Lag probe failed: {}", e.toString());
         }
     }
@@ -88,6 +75,5 @@ final class LagProbe implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        admin.close(java.time.Duration.ofSeconds(5));
     }
 }

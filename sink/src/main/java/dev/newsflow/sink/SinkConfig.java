@@ -17,9 +17,10 @@ import java.time.Duration;
  *                      and {@code sink.roll.max.age} (5 s, the bound on consume-to-final-file delay)
  * @param retryBackoff  how long to wait before writing again after the output folder failed
  * @param failpoint     for crash tests only: where to halt as if killed
+ * @param httpPort      where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8083)
  */
 public record SinkConfig(KafkaSettings kafka, Path outputDir, String groupId, StartPosition startPosition,
-                         int feedSize, RollPolicy roll, Duration retryBackoff, Failpoint failpoint) {
+                         int feedSize, RollPolicy roll, Duration retryBackoff, Failpoint failpoint, int httpPort) {
 
     /** Where a new consumer group starts reading {@code news.enriched}. */
     public enum StartPosition { EARLIEST, LATEST }
@@ -39,7 +40,8 @@ public record SinkConfig(KafkaSettings kafka, Path outputDir, String groupId, St
         Duration backoff = config.duration("sink.retry.backoff", Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMinutes(5));
         Failpoint failpoint = config.choice("sink.failpoint", Failpoint.class, Failpoint.NONE);
+        int httpPort = config.integer("http.port", 8083, 0, 65535);
         return new SinkConfig(kafka, outputDir, groupId, start, feedSize,
-                new RollPolicy(maxRecords, maxBytes, maxAge), backoff, failpoint);
+                new RollPolicy(maxRecords, maxBytes, maxAge), backoff, failpoint, httpPort);
     }
 }

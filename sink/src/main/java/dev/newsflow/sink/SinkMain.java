@@ -3,6 +3,8 @@ package dev.newsflow.sink;
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.core.ops.BrokerProbe;
+import dev.newsflow.core.ops.OpsServer;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,16 @@ public final class SinkMain {
             System.exit(2);
             return;
         }
+        OpsServer ops = OpsServer.start("sink", config.httpPort());
+        BrokerProbe broker = BrokerProbe.start(config.kafka().clientProperties());
         config.kafka().ensureTopics();
-        SinkService service = new SinkService(config);
+        SinkService service = new SinkService(config, ops.registry());
+        ops.readyWhen("broker", broker::answers).readyWhen("output", service::ready);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("sink stopping");
             service.stop();
+            broker.close();
+            ops.close();
             log.info("sink stopped cleanly");
         }, "sink-shutdown"));
         service.start();

@@ -2,9 +2,13 @@ package dev.newsflow.sink;
 
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.NewsTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,6 +52,7 @@ public final class SinkService implements AutoCloseable {
     private final OutputRecovery recovery;
     private final PendingLines pending;
     private final RollObserver observer;
+    private final SinkMetrics metrics;
     private final Set<TopicPartition> awaitingSeek = new HashSet<>();
     private final Thread loop;
     private volatile boolean running = true;
@@ -56,11 +61,21 @@ public final class SinkService implements AutoCloseable {
     private long nextRetryNanos;
 
     public SinkService(SinkConfig config) {
-        this(config, RollObserver.NONE);
+        this(config, RollObserver.NONE, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the sink's own and its consumer's metrics go */
+    public SinkService(SinkConfig config, MeterRegistry registry) {
+        this(config, RollObserver.NONE, registry);
     }
 
     SinkService(SinkConfig config, RollObserver observer) {
+        this(config, observer, new SimpleMeterRegistry());
+    }
+
+    private SinkService(SinkConfig config, RollObserver observer, MeterRegistry registry) {
         this.config = config;
+        this.metrics = new SinkMetrics(registry);
         this.topic = config.kafka().topics().enriched;
         this.observer = observer;
         Properties props = config.kafka().clientProperties();
@@ -69,6 +84,7 @@ public final class SinkService implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.startPosition().name().toLowerCase(Locale.ROOT));
         this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), new ByteArrayDeserializer());
+        new KafkaClientMetrics(consumer).bindTo(registry);
         this.archive = new ArchiveWriter(config.outputDir(), config.failpoint());
         this.positions = new ArchiveRecovery(archive.articlesDir(), topic.name());
         this.feeds = new FeedPublisher(config.outputDir(), config.feedSize(), topic.name(), Clock.systemUTC());
@@ -158,6 +174,7 @@ public final class SinkService implements AutoCloseable {
                 PartitionBuffer buffer = due.getKey();
                 archive.roll(buffer);
                 observer.rolled(buffer.partition(), due.getValue(), buffer.consumedAtNanos(), System.nanoTime());
+                metrics.archived(buffer.articles(), Instant.now());
                 buffer.articles().forEach(feeds::apply);
                 feeds.archived(buffer.partition().partition(), buffer.nextOffset());
                 commits.put(buffer.partition(), new OffsetAndMetadata(buffer.nextOffset()));
