@@ -5,7 +5,6 @@ import static dev.newsflow.e2e.faults.Faults.awaitArchived;
 
 import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.Pipeline;
-import dev.newsflow.bench.SyntheticFeedServer;
 import dev.newsflow.kafkalocal.LocalKafka;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ class BrokerCrashFaultIT {
 
     @Test
     void threeBrokerCrashesDuringTwentyThousandArticlesLoseAndDoubleNothing(LocalKafka kafka) throws Exception {
-        var plan = new SyntheticFeedServer.Plan(40, ARTICLES / 40, 800, List.of("fr", "en"), 1000, 300);
-        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", Faults.QUICK)) {
+        var plan = Faults.plan(100, ARTICLES, 400);
+        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "5s", Faults.QUICK)) {
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
             for (int crash = 1; crash <= 3; crash++) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.DeliveryReport;
 import dev.newsflow.bench.Pipeline;
+import dev.newsflow.bench.SyntheticFeedServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** What every fault test does: wait for the archive to reach a count, and check delivery at the end. */
@@ -20,6 +22,16 @@ final class Faults {
             "NEWSFLOW_LOG_LEVEL", "INFO");
 
     private Faults() {
+    }
+
+    /**
+     * Made-up feeds releasing {@code articles} at {@code perSecond}, spread over {@code feeds}. Each feed shows
+     * every article it has released, so no outage can push an article out of a feed before ingest reads it:
+     * any loss the checker finds is the pipeline's.
+     */
+    static SyntheticFeedServer.Plan plan(int feeds, int articles, double perSecond) {
+        return new SyntheticFeedServer.Plan(feeds, articles / feeds, 500, List.of("fr", "en"), perSecond,
+                articles / feeds);
     }
 
     /** Waits until the archive holds at least {@code count} article versions; fails early if a service died. */

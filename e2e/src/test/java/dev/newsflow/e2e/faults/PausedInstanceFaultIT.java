@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.Pipeline;
-import dev.newsflow.bench.SyntheticFeedServer;
 import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.nio.file.Path;
@@ -41,10 +40,10 @@ class PausedInstanceFaultIT {
 
     @Test
     void aFrozenEnrichInstanceAndAFrozenSinkNeverDeliverTheirLateOutput(KafkaCluster kafka) throws Exception {
-        var plan = new SyntheticFeedServer.Plan(20, ARTICLES / 20, 600, List.of("fr", "en"), 100, 200);
+        var plan = Faults.plan(20, ARTICLES, 100);
         Map<String, String> settings = new HashMap<>(Faults.QUICK);
         settings.putAll(FAST_GROUPS);
-        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", settings)) {
+        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "2s", settings)) {
             pipeline.start("sink", "enrich", "enrich-2", "ingest");
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
 

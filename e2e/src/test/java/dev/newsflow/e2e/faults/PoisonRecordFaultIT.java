@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.Pipeline;
-import dev.newsflow.bench.SyntheticFeedServer;
 import dev.newsflow.core.CloudEvents;
 import dev.newsflow.core.TopicRecords;
 import dev.newsflow.kafkalocal.KafkaCluster;
@@ -49,7 +48,7 @@ class PoisonRecordFaultIT {
 
     @Test
     void poisonIsDeadLetteredWithItsBytesAndReasonWhileEveryArticleStillArrives(KafkaCluster kafka) throws Exception {
-        var plan = new SyntheticFeedServer.Plan(6, ARTICLES / 6, 600, List.of("fr", "en"), 100, 100);
+        var plan = Faults.plan(6, ARTICLES, 100);
         try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", Faults.QUICK)) {
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());

@@ -5,7 +5,6 @@ import static dev.newsflow.e2e.faults.Faults.awaitArchived;
 
 import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.Pipeline;
-import dev.newsflow.bench.SyntheticFeedServer;
 import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ class ServiceCrashFaultIT {
 
     @Test
     void killingIngestEnrichAndSinkInTurnAndTogetherLosesAndDoublesNothing(KafkaCluster kafka) throws Exception {
-        var plan = new SyntheticFeedServer.Plan(30, ARTICLES / 30, 800, List.of("fr", "en"), 300, 200);
-        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", Faults.QUICK)) {
+        var plan = Faults.plan(30, ARTICLES, 300);
+        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "2s", Faults.QUICK)) {
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
             List<List<String>> crashes = List.of(List.of("ingest"), List.of("enrich"), List.of("sink"),
