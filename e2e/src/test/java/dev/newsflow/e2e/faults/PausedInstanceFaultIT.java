@@ -10,9 +10,7 @@ import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,11 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PausedInstanceFaultIT {
 
     private static final int ARTICLES = 3_000;
-    /** Short group timeouts so the frozen instance is declared gone within seconds, not minutes. */
-    private static final Map<String, String> FAST_GROUPS = Map.of(
-            "NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "6000",
-            "NEWSFLOW_KAFKA_HEARTBEAT_INTERVAL_MS", "1500",
-            "NEWSFLOW_KAFKA_MAX_POLL_INTERVAL_MS", "10000");
 
     @TempDir
     Path work;
@@ -41,9 +34,7 @@ class PausedInstanceFaultIT {
     @Test
     void aFrozenEnrichInstanceAndAFrozenSinkNeverDeliverTheirLateOutput(KafkaCluster kafka) throws Exception {
         var plan = Faults.plan(20, ARTICLES, 100);
-        Map<String, String> settings = new HashMap<>(Faults.QUICK);
-        settings.putAll(FAST_GROUPS);
-        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "2s", settings)) {
+        try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "2s", Faults.QUICK)) {
             pipeline.start("sink", "enrich", "enrich-2", "ingest");
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
 
