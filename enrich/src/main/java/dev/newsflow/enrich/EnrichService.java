@@ -1,5 +1,8 @@
 package dev.newsflow.enrich;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -11,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the enrich topology with exactly-once processing. Records that cannot be read or tagged go to
- * {@code news.dlq} with the reason in headers, and processing goes on.
+ * Runs the enrich topology with exactly-once processing. Values that are not raw articles are
+ * dead-lettered by the topology itself ({@link ReadRawArticle}); the KIP-1034 dead-letter setting and the
+ * log-and-continue handlers here catch the rest (a record that fails while being tagged), so every bad
+ * record reaches {@code news.dlq} with the reason in headers, and processing goes on.
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -20,9 +25,16 @@ public final class EnrichService implements AutoCloseable {
 
     private final KafkaStreams streams;
 
-    public EnrichService(EnrichConfig config, ArticleTagger tagger, Clock clock) {
+    public EnrichService(EnrichConfig config, CurrentTaxonomy taxonomy, Clock clock) {
+        this(config, taxonomy, clock, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the counters and the Kafka Streams client metrics go */
+    public EnrichService(EnrichConfig config, CurrentTaxonomy taxonomy, Clock clock, MeterRegistry registry) {
         var topics = config.kafka().topics();
-        this.streams = new KafkaStreams(EnrichTopology.build(topics, tagger, clock), streamsProperties(config));
+        this.streams = new KafkaStreams(EnrichTopology.build(topics, taxonomy, config.dedupTtl(), clock,
+                EnrichCounters.in(registry)), streamsProperties(config));
+        new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
     static Properties streamsProperties(EnrichConfig config) {
@@ -55,6 +67,11 @@ public final class EnrichService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** True while every stream thread processes: for {@code /ready}. */
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
     }
 
     /** Closes the application, committing what it has processed. Idempotent. */

@@ -1,0 +1,163 @@
+package dev.newsflow.enrich.tagging;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import dev.newsflow.enrich.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds every topic term and entity alias of a taxonomy in a text with one Aho-Corasick pass over the
+ * folded text (a double-array trie: compact, and it reports hits without allocating), then keeps the
+ * matches a reader would accept: whole words only, exact case where the taxonomy (or a short all-capitals
+ * alias such as {@code US}) asks for it, and the longest match where matches overlap ({@code New Mexico}
+ * over {@code Mexico}). Topic terms and entity aliases overlap separately, so {@code APEC summit} counts as
+ * a term and {@code APEC} inside it still names the entity. Thread-safe once built.
+ */
+final class TaxonomyMatcher {
+
+    /** All-capitals aliases up to this length are read case-sensitively ({@code US}, {@code AI}, {@code UN}). */
+    private static final int SHORT_ACRONYM = 3;
+
+    private final AhoCorasickDoubleArrayTrie<List<Target>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final int patterns;
+
+    TaxonomyMatcher(Taxonomy taxonomy) {
+        Map<String, List<Target>> byPattern = new HashMap<>();
+        List<Taxonomy.Topic> topics = taxonomy.topics();
+        for (int t = 0; t < topics.size(); t++) {
+            Taxonomy.Topic topic = topics.get(t);
+            for (var byLanguage : topic.terms().entrySet()) {
+                for (var term : byLanguage.getValue().entrySet()) {
+                    add(byPattern, term.getKey(), new Target(Target.Kind.TOPIC_TERM, t, byLanguage.getKey(),
+                            term.getValue(), exactForm(term.getKey(), topic.exactCase().contains(term.getKey())),
+                            termKey(term.getKey())));
+                }
+            }
+        }
+        List<Taxonomy.Entity> entities = taxonomy.entities();
+        for (int e = 0; e < entities.size(); e++) {
+            Taxonomy.Entity entity = entities.get(e);
+            for (var byLanguage : entity.aliases().entrySet()) {
+                for (String alias : byLanguage.getValue()) {
+                    add(byPattern, alias, new Target(Target.Kind.ENTITY_ALIAS, e, byLanguage.getKey(), 0,
+                            exactForm(alias, entity.exactCase().contains(alias)), termKey(alias)));
+                }
+            }
+        }
+        TreeMap<String, List<Target>> sorted = new TreeMap<>();
+        byPattern.forEach((pattern, targets) -> sorted.put(pattern, List.copyOf(targets)));
+        trie.build(sorted);
+        this.patterns = sorted.size();
+    }
+
+    int patternCount() {
+        return patterns;
+    }
+
+    /**
+     * The accepted matches in one field.
+     *
+     * @param language the article's language; topic terms of other languages are ignored, unless it is
+     *                 null or not a taxonomy language. Entity aliases count in every language.
+     */
+    List<Match> find(String field, FoldedText text, String language) {
+        String folded = text.folded();
+        List<Candidate> topicSpans = new ArrayList<>();
+        List<Candidate> entitySpans = new ArrayList<>();
+        boolean anyLanguage = language == null || !Taxonomy.LANGUAGES.contains(language);
+        trie.parseText(folded, (start, end, payload) -> {
+            if (!isWordEdge(folded, start - 1) || !isWordEdge(folded, end)) {
+                return;
+            }
+            int originalStart = text.originalStart(start);
+            int originalEnd = text.originalEnd(end);
+            List<Target> topicTargets = new ArrayList<>(1);
+            List<Target> entityTargets = new ArrayList<>(1);
+            for (Target target : payload) {
+                if (target.exactForm() != null && !writtenAs(text.original(), originalStart, originalEnd,
+                        target.exactForm())) {
+                    continue;
+                }
+                if (target.kind() == Target.Kind.TOPIC_TERM) {
+                    if (anyLanguage || target.language().equals(language)) {
+                        topicTargets.add(target);
+                    }
+                } else {
+                    entityTargets.add(target);
+                }
+            }
+            if (!topicTargets.isEmpty()) {
+                topicSpans.add(new Candidate(start, end, originalStart, originalEnd, topicTargets));
+            }
+            if (!entityTargets.isEmpty()) {
+                entitySpans.add(new Candidate(start, end, originalStart, originalEnd, entityTargets));
+            }
+        });
+        List<Match> matches = new ArrayList<>();
+        longestFirst(field, text.original(), topicSpans, folded.length(), matches);
+        longestFirst(field, text.original(), entitySpans, folded.length(), matches);
+        return matches;
+    }
+
+    /** Keeps the longest of overlapping spans (the earliest among equals). */
+    private static void longestFirst(String field, String original, List<Candidate> spans, int length,
+                                     List<Match> into) {
+        if (spans.isEmpty()) {
+            return;
+        }
+        spans.sort(Comparator.comparingInt((Candidate c) -> c.start - c.end).thenComparingInt(c -> c.start));
+        BitSet taken = new BitSet(length);
+        List<Match> kept = new ArrayList<>();
+        for (Candidate c : spans) {
+            int firstTaken = taken.nextSetBit(c.start);
+            if (firstTaken >= 0 && firstTaken < c.end) {
+                continue;
+            }
+            taken.set(c.start, c.end);
+            kept.add(new Match(field, c.originalStart, c.originalEnd,
+                    original.substring(c.originalStart, c.originalEnd), c.targets));
+        }
+        kept.sort(Comparator.comparingInt(Match::start));
+        into.addAll(kept);
+    }
+
+    /** A word edge: outside the text, or a character that is neither letter nor digit. */
+    private static boolean isWordEdge(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+    }
+
+    private static void add(Map<String, List<Target>> byPattern, String term, Target target) {
+        String folded = FoldedText.fold(term).strip();
+        if (!folded.isEmpty()) {
+            byPattern.computeIfAbsent(folded, k -> new ArrayList<>()).add(target);
+        }
+    }
+
+    private static String exactForm(String term, boolean listedExact) {
+        return listedExact || isShortAcronym(term) ? term : null;
+    }
+
+    private static boolean isShortAcronym(String term) {
+        if (term.length() > SHORT_ACRONYM) {
+            return false;
+        }
+        return term.chars().allMatch(c -> Character.isUpperCase(c) || c == '.');
+    }
+
+    private static String termKey(String term) {
+        return FoldedText.fold(term).replace('-', ' ');
+    }
+
+    /** True when the original text reads exactly {@code form} between {@code start} and {@code end}. */
+    private static boolean writtenAs(String original, int start, int end, String form) {
+        return end - start == form.length() && original.startsWith(form, start);
+    }
+
+    private record Candidate(int start, int end, int originalStart, int originalEnd, List<Target> targets) {
+    }
+}

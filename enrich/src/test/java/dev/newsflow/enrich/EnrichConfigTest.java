@@ -1,0 +1,44 @@
+package dev.newsflow.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsflow.core.config.ConfigException;
+import dev.newsflow.core.config.ConfigReader;
+import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.enrich.tagging.LanguageGuesser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+    @Test
+    void readsItsSettingsFromTheEnvironment() {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(null, Map.of(
+                "NEWSFLOW_ENRICH_STATE_DIR", "/var/lib/enrich",
+                "NEWSFLOW_ENRICH_DEDUP_TTL", "2h",
+                "NEWSFLOW_ENRICH_LANGUAGE_ACCURACY", "low")));
+        EnrichConfig config = EnrichConfig.read(reader);
+        reader.done();
+        assertEquals(Path.of("/var/lib/enrich"), config.stateDir());
+        assertEquals(Duration.ofHours(2), config.dedupTtl());
+        assertEquals(LanguageGuesser.Accuracy.LOW, config.languageAccuracy());
+        assertTrue(config.taxonomyFile().isEmpty());
+    }
+
+    @Test
+    void reportsEveryBadSettingAtOnce() {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(null, Map.of(
+                "NEWSFLOW_ENRICH_DEDUP_TTL", "1s",
+                "NEWSFLOW_ENRICH_TAXONOMY_FILE", "/no/such/taxonomy.yaml",
+                "NEWSFLOW_ENRICH_LANGUAGE_ACCURACY", "perfect")));
+        EnrichConfig.read(reader);
+        ConfigException e = assertThrows(ConfigException.class, reader::done);
+        assertTrue(e.getMessage().contains("enrich.dedup.ttl"), e.getMessage());
+        assertTrue(e.getMessage().contains("enrich.taxonomy.file"), e.getMessage());
+        assertTrue(e.getMessage().contains("enrich.language.accuracy"), e.getMessage());
+    }
+}

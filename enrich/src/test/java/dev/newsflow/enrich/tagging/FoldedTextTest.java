@@ -1,0 +1,52 @@
+package dev.newsflow.enrich.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class FoldedTextTest {
+
+    @Test
+    void foldsCaseAndAccents() {
+        assertEquals("pekin, etats-unis, regulation", FoldedText.fold("Pékin, États-Unis, RÉGULATION"));
+    }
+
+    @Test
+    void foldsDecomposedAccentsLikeComposedOnes() {
+        // "é" written as e + combining acute accent, as some feeds send it.
+        assertEquals(FoldedText.fold("Pékin"), FoldedText.fold("Pe\u0301kin"));
+    }
+
+    @Test
+    void foldsEveryApostropheToOne() {
+        assertEquals("l'ia d'alibaba l'apec", FoldedText.fold("l’IA d'Alibaba l\u02BCAPEC"));
+    }
+
+    @Test
+    void foldsDashesAndCollapsesWhitespace() {
+        assertEquals("open-source ai new york", FoldedText.fold("open\u2011source\u00A0AI  New\n\tYork"));
+    }
+
+    @Test
+    void expandsLigaturesAndSharpS() {
+        assertEquals("coeur strasse", FoldedText.fold("cœur Straße"));
+    }
+
+    @Test
+    void mapsFoldedOffsetsBackToTheOriginal() {
+        String original = "Le  cœur de l’Œuvre à Pékin";
+        FoldedText text = FoldedText.of(original);
+        int at = text.folded().indexOf("pekin");
+        assertEquals("Pékin", original.substring(text.originalStart(at), text.originalEnd(at + 5)));
+        int oeuvre = text.folded().indexOf("oeuvre");
+        assertEquals("Œuvre", original.substring(text.originalStart(oeuvre), text.originalEnd(oeuvre + 6)));
+    }
+
+    @Test
+    void keepsOffsetsRightAfterCharactersOutsideTheBasicPlane() {
+        String original = "🚀 Pékin";
+        FoldedText text = FoldedText.of(original);
+        int at = text.folded().indexOf("pekin");
+        assertEquals("Pékin", original.substring(text.originalStart(at), text.originalEnd(at + 5)));
+    }
+}
