@@ -9,20 +9,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** A response body read into memory that fails, and stops reading, once it passes a byte limit. */
+/**
+ * A response body read into memory that fails, and stops reading, once it passes a byte limit or its
+ * deadline: a dripping server is cut off at the first chunk after the deadline, and the fetcher's timer
+ * cancels it even when no chunk comes.
+ */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final long maxBytes;
+    private final long deadlineNanos;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
-    private CappedBody(long maxBytes) {
+    CappedBody(long maxBytes, long deadlineNanos) {
         this.maxBytes = maxBytes;
-    }
-
-    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
-        return info -> new CappedBody(maxBytes);
+        this.deadlineNanos = deadlineNanos;
     }
 
     @Override
@@ -38,16 +40,31 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) {
+            return;
+        }
+        if (System.nanoTime() - deadlineNanos > 0) {
+            abort(new IOException("no complete answer before the fetch deadline"));
+            return;
+        }
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + (long) buffer.remaining() > maxBytes) {
-                subscription.cancel();
-                result.completeExceptionally(new IOException("body larger than " + maxBytes + " bytes"));
+                abort(new IOException("body larger than " + maxBytes + " bytes"));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
             buffer.get(chunk);
             bytes.write(chunk, 0, chunk.length);
         }
+    }
+
+    /** Stops reading and fails the body; safe to call from any thread, more than once. */
+    void abort(IOException reason) {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        result.completeExceptionally(reason);
     }
 
     @Override

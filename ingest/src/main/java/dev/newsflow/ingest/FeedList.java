@@ -1,86 +1,125 @@
 package dev.newsflow.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.newsflow.core.config.Durations;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads the feed list, a YAML file:
+ * Reads the feed list: a YAML file, or an OPML file (what feed readers export), chosen by extension
+ * ({@code .opml}) or by content. YAML:
  * <pre>
  * feeds:
  *   - url: https://www.simseo.fr/feed/
  *     name: Simseo
- *     interval: 15m     # optional
- *     language: fr      # optional hint
+ *     interval: 15m          # optional
+ *     language: fr           # optional hint
+ *     enabled: true          # optional
+ *     userAgent: MyBot/1.0   # optional
+ *     headers: {X-Token: a}  # optional
+ *     fullText: false        # optional
  * </pre>
- * A bad entry is reported with its position and reason, and the good entries still run.
+ * A bad entry is reported with its line and reason, and the good entries still run. Disabled entries
+ * are dropped silently.
  */
 public final class FeedList {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final List<FeedSource> feeds;
     private final List<String> problems;
 
-    private FeedList(List<FeedSource> feeds, List<String> problems) {
+    FeedList(List<FeedSource> feeds, List<String> problems) {
         this.feeds = List.copyOf(feeds);
         this.problems = List.copyOf(problems);
     }
 
+    /** The enabled, valid feeds. */
     public List<FeedSource> feeds() {
         return feeds;
     }
 
-    /** One line per entry that was skipped, naming the file, the entry and what was wrong. */
+    /** One line per entry that was skipped: file, line, url and what was wrong. */
     public List<String> problems() {
         return problems;
     }
 
-    /** @throws IOException when the file cannot be read or is not a YAML map with a feeds list */
+    /** @throws IOException when the file cannot be read or holds no feed list at all */
     public static FeedList load(Path file) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
-        if (root == null || !root.path("feeds").isArray()) {
-            throw new IOException(file + ": expected a 'feeds:' list");
+        byte[] bytes = Files.readAllBytes(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String head = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.UTF_8);
+        if (name.endsWith(".opml") || head.contains("<opml")) {
+            return OpmlFeedList.parse(bytes, file.toString());
         }
+        return parseYaml(bytes, file.toString());
+    }
+
+    static FeedList parseYaml(byte[] bytes, String where) throws IOException {
         List<FeedSource> feeds = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        int index = 0;
-        for (JsonNode entry : root.path("feeds")) {
-            index++;
-            String where = file + ": feed #" + index;
-            String url = entry.path("url").asText("").strip();
-            try {
-                URI uri = URI.create(url);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https")) {
-                    problems.add(where + ": url '" + url + "' must be an http or https URL");
+        try (JsonParser parser = YAML.getFactory().createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(where + ": expected a 'feeds:' list");
+            }
+            boolean found = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!field.equals("feeds") || value != JsonToken.START_ARRAY) {
+                    parser.skipChildren();
                     continue;
                 }
-            } catch (IllegalArgumentException e) {
-                problems.add(where + ": url '" + url + "' is not a valid URL");
-                continue;
-            }
-            Duration interval = null;
-            if (entry.hasNonNull("interval")) {
-                try {
-                    interval = Durations.parse(entry.get("interval").asText());
-                } catch (IllegalArgumentException e) {
-                    problems.add(where + " (" + url + "): interval '" + entry.get("interval").asText() + "' "
-                            + e.getMessage());
-                    continue;
+                found = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    int line = parser.currentLocation().getLineNr();
+                    JsonNode entry = YAML.readTree(parser);
+                    accept(entry, where + ":" + line, feeds, problems);
                 }
             }
-            String name = entry.path("name").asText(url);
-            String language = entry.hasNonNull("language") ? entry.get("language").asText().toLowerCase(Locale.ROOT) : null;
-            feeds.add(new FeedSource(url, name, interval, language));
+            if (!found) {
+                throw new IOException(where + ": expected a 'feeds:' list");
+            }
         }
         return new FeedList(feeds, problems);
+    }
+
+    private static void accept(JsonNode node, String where, List<FeedSource> feeds, List<String> problems) {
+        if (!node.isObject()) {
+            problems.add(where + ": entry must be a map with at least a url");
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        node.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        var entry = new FeedEntryReader.Entry(text(node, "url"), text(node, "name"), text(node, "interval"),
+                text(node, "language"), text(node, "enabled"), headers, text(node, "userAgent"),
+                text(node, "fullText"));
+        add(entry, where, feeds, problems);
+    }
+
+    static void add(FeedEntryReader.Entry entry, String where, List<FeedSource> feeds, List<String> problems) {
+        try {
+            FeedSource feed = FeedEntryReader.read(entry);
+            if (feed.enabled()) {
+                feeds.add(feed);
+            }
+        } catch (IllegalArgumentException e) {
+            String url = entry.url() == null ? "" : " (" + entry.url().strip() + ")";
+            problems.add(where + url + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

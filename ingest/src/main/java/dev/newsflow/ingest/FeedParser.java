@@ -1,5 +1,7 @@
 package dev.newsflow.ingest;
 
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -7,26 +9,27 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import dev.newsflow.core.ArticleId;
 import dev.newsflow.core.FeedRef;
 import dev.newsflow.core.RawArticle;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Turns the bytes of an RSS or Atom feed into raw articles, through Rome (handed bytes, never a URL).
- * HTML in the feed becomes plain text for {@code summary} and {@code content}, and a sanitised copy.
+ * Turns the bytes of an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed document into raw articles. XML goes
+ * through Rome, handed decoded text (never a URL) with DOCTYPEs refused, so external entities and entity
+ * expansion never run; dates Rome cannot read get a second chance with {@link FeedDates}.
  */
 public final class FeedParser {
+
+    /** A feed with more items than this is cut: no real feed needs more per poll. */
+    static final int MAX_ITEMS = 1_000;
 
     private final Clock clock;
 
@@ -34,41 +37,75 @@ public final class FeedParser {
         this.clock = clock;
     }
 
-    /**
-     * @param feedUrl  where the bytes came from: the base of relative links and the article's feed
-     * @param language the feed list's hint, or null to take the feed's own
-     * @throws IOException naming the feed and what is wrong with its bytes
-     */
+    /** Parses with no HTTP header and the feed URL as base, for callers that only have bytes. */
     public List<RawArticle> parse(byte[] bytes, String feedUrl, String language) throws IOException {
-        SyndFeed feed;
-        try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(bytes)));
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new IOException(feedUrl + ": not a readable RSS or Atom feed: " + e.getMessage(), e);
-        }
-        Instant fetchedAt = clock.instant();
-        FeedRef ref = new FeedRef(feedUrl, Text.field(feed.getTitle(), Text.MAX_TITLE));
-        String feedLanguage = language != null ? language : normaliseLanguage(feed.getLanguage());
-        List<RawArticle> articles = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            articles.add(toArticle(entry, ref, feedLanguage, fetchedAt));
-        }
-        return articles;
+        return parse(bytes, null, feedUrl, feedUrl, language).articles();
     }
 
-    private static RawArticle toArticle(SyndEntry entry, FeedRef feed, String language, Instant fetchedAt) {
-        String link = entry.getLink();
-        String title = Text.field(Text.plain(entry.getTitle()), Text.MAX_TITLE);
-        String descriptionHtml = entry.getDescription() == null ? "" : entry.getDescription().getValue();
-        String contentHtml = contentHtml(entry);
-        String summary = Text.field(Text.plain(descriptionHtml), Text.MAX_SUMMARY);
-        String content = Text.field(Text.plain(contentHtml), Text.MAX_CONTENT);
-        String id = ArticleId.of(link, entry.getUri(), feed.url(), title + "\n" + summary);
-        String safeHtml = contentHtml.isEmpty() ? Text.sanitise(descriptionHtml, link) : Text.sanitise(contentHtml, link);
-        return new RawArticle(RawArticle.SCHEMA_VERSION, id, 1, link, title, summary, content, safeHtml, language,
-                authors(entry), categories(entry), date(entry), fetchedAt, feed);
+    /**
+     * @param contentType the HTTP Content-Type (its charset counts), null when none
+     * @param feedUrl     the feed's configured address, recorded in each article
+     * @param base        where the bytes came from after redirects, the base of relative links
+     * @param language    the feed list's hint, or null to take the feed's own
+     * @throws IOException saying what is wrong with the bytes
+     */
+    public ParsedFeed parse(byte[] bytes, String contentType, String feedUrl, String base, String language)
+            throws IOException {
+        String text = FeedCharset.decode(bytes, contentType);
+        String start = text.stripLeading();
+        if (start.startsWith("{")) {
+            return JsonFeedParser.parse(start, feedUrl, base, language, clock.instant());
+        }
+        return parseXml(text, feedUrl, base, language);
+    }
+
+    private ParsedFeed parseXml(String text, String feedUrl, String base, String language) throws IOException {
+        SyndFeed feed;
+        try {
+            // Locale.US fixes the date masks Rome uses: the JVM's locale must never change what a date means.
+            SyndFeedInput input = new SyndFeedInput(false, Locale.US);
+            input.setAllowDoctypes(false);
+            input.setPreserveWireFeed(true);
+            input.setXmlHealerOn(true);
+            feed = input.build(new StringReader(text));
+        } catch (FeedException | IllegalArgumentException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("DOCTYPE") || why.contains("DTD")) {
+                throw new IOException("refused: the feed declares a DOCTYPE (external entities are never read)");
+            }
+            throw new IOException("not a readable RSS, Atom or JSON feed: " + why);
+        }
+        Instant fetchedAt = clock.instant();
+        FeedRef ref = new FeedRef(feedUrl, Text.field(Text.plain(feed.getTitle()), Text.MAX_TITLE));
+        String feedLanguage = language != null ? language : normaliseLanguage(feed.getLanguage());
+        List<RawItems.Raw> raw = RawItems.read(text, base);
+        List<RawArticle> articles = new ArrayList<>();
+        List<SyndEntry> entries = feed.getEntries();
+        for (int i = 0; i < entries.size() && i < MAX_ITEMS; i++) {
+            SyndEntry entry = entries.get(i);
+            Instant date = date(entry);
+            RawItems.Raw own = i < raw.size() ? raw.get(i) : new RawItems.Raw(null, null);
+            if (date == null) {
+                date = FeedDates.parse(own.date());
+            }
+            articles.add(ArticleFactory.build(item(entry, date, own.link()), ref, base, feedLanguage, fetchedAt));
+        }
+        return new ParsedFeed(ref.title(), ttl(feed.originalWireFeed()), articles);
+    }
+
+    /** @param resolvedLink the item's link resolved against its xml:base, preferred to Rome's; may be null */
+    private static ArticleFactory.Item item(SyndEntry entry, Instant date, String resolvedLink) {
+        String description = entry.getDescription() == null ? null : entry.getDescription().getValue();
+        return new ArticleFactory.Item(resolvedLink != null ? resolvedLink : link(entry), entry.getUri(), entry.getTitle(), description, contentHtml(entry),
+                authors(entry), categories(entry), date, null);
+    }
+
+    /** Rome's link, when our own reading found none; the first alternate link wins. */
+    private static String link(SyndEntry entry) {
+        if (entry.getLink() != null && !entry.getLink().isBlank()) {
+            return entry.getLink();
+        }
+        return entry.getLinks().isEmpty() ? null : entry.getLinks().get(0).getHref();
     }
 
     private static String contentHtml(SyndEntry entry) {
@@ -82,26 +119,22 @@ public final class FeedParser {
     }
 
     private static List<String> authors(SyndEntry entry) {
-        Set<String> names = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
         for (SyndPerson p : entry.getAuthors()) {
-            if (p.getName() != null && !p.getName().isBlank()) {
-                names.add(p.getName().strip());
-            }
+            names.add(p.getName());
         }
-        if (names.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-            names.add(entry.getAuthor().strip());
+        if (names.isEmpty()) {
+            names.add(entry.getAuthor());
         }
-        return List.copyOf(names);
+        return names;
     }
 
     private static List<String> categories(SyndEntry entry) {
-        Set<String> names = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
         for (SyndCategory c : entry.getCategories()) {
-            if (c.getName() != null && !c.getName().isBlank()) {
-                names.add(c.getName().strip());
-            }
+            names.add(c.getName());
         }
-        return List.copyOf(names);
+        return names;
     }
 
     /** The published date, else the updated one, else null: a missing date is not invented. */
@@ -110,7 +143,14 @@ public final class FeedParser {
         return date == null ? null : date.toInstant();
     }
 
-    private static String normaliseLanguage(String tag) {
+    private static Duration ttl(WireFeed wire) {
+        if (wire instanceof Channel channel && channel.getTtl() > 0) {
+            return Duration.ofMinutes(channel.getTtl());
+        }
+        return null;
+    }
+
+    static String normaliseLanguage(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

@@ -2,7 +2,6 @@ package dev.newsflow.ingest;
 
 import dev.newsflow.core.FeedStatus;
 import dev.newsflow.core.RawArticle;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +9,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One poll of one feed: fetch, parse, skip what was published before, publish the rest, and report the
- * outcome to {@code news.feed-status}. Never throws: a broken feed is a status, not a crash.
+ * One poll of one feed: conditional fetch, parse, skip what was published before, publish the rest,
+ * remember the validators, and report the outcome to {@code news.feed-status} and the log. Never fails:
+ * a broken feed is a status, and its next poll time, not a crash.
  */
 final class FeedPoller {
 
@@ -25,71 +28,169 @@ final class FeedPoller {
 
     private final FeedFetcher fetcher;
     private final FeedParser parser;
-    private final ArticlePublisher publisher;
-    private final SeenArticles seen;
+    private final Publisher publisher;
+    private final IngestStateStore state;
+    private final PollSchedule schedule;
+    private final PollerSettings settings;
+    private final Executor workers;
     private final Clock clock;
-    private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
+    private final Map<String, FeedHealth> health = new ConcurrentHashMap<>();
 
-    FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticlePublisher publisher, SeenArticles seen, Clock clock) {
+    /** Poll-to-poll counters of one feed; in memory, as a restart deserves a fresh start. */
+    private record FeedHealth(int failures, int notFound) {
+    }
+
+    /**
+     * @param interval     used for feeds whose entry sets none
+     * @param userAgent    used for feeds whose entry sets none
+     * @param deadAfter404 consecutive 404s after which a feed is reported dead
+     */
+    record PollerSettings(Duration interval, String userAgent, int deadAfter404) {
+    }
+
+    FeedPoller(FeedFetcher fetcher, FeedParser parser, Publisher publisher, IngestStateStore state,
+               PollSchedule schedule, PollerSettings settings, Executor workers, Clock clock) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.publisher = publisher;
-        this.seen = seen;
+        this.state = state;
+        this.schedule = schedule;
+        this.settings = settings;
+        this.workers = workers;
         this.clock = clock;
     }
 
-    /** Polls the feed once; {@code interval} is only reported, as the time of the next poll. */
-    FeedStatus poll(FeedSource feed, Duration interval) {
-        MDC.put("feed", feed.url());
+    /** Polls the feed once; the status says when to poll next. */
+    CompletableFuture<FeedStatus> poll(FeedSource feed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        try {
-            FeedFetcher.Response response = fetcher.get(URI.create(feed.url()));
-            if (response.status() != 200) {
-                throw new IOException(feed.url() + ": HTTP " + response.status());
-            }
-            List<RawArticle> articles = parser.parse(response.body(), feed.url(), feed.language());
-            List<RawArticle> fresh = new ArrayList<>();
-            int updated = 0;
-            for (RawArticle article : articles) {
-                var toPublish = seen.toPublish(article);
-                if (toPublish.isPresent()) {
-                    updated += seen.isUpdate(article) ? 1 : 0;
-                    fresh.add(toPublish.get());
-                }
-            }
-            publisher.publish(fresh);
-            fresh.forEach(seen::published);
-            consecutiveFailures.remove(feed.url());
-            var status = status(feed, FeedStatus.Outcome.OK, response.status(), fresh.size() - updated, updated,
-                    articles.size() - fresh.size(), response.body().length, t0, null, 0, started, interval);
-            log.info("Polled {}: {} new, {} updated, {} unchanged", feed.url(), status.newItems(),
-                    status.updatedItems(), status.unchangedItems());
-            return report(status);
-        } catch (IOException | RuntimeException e) {
-            int failures = consecutiveFailures.merge(feed.url(), 1, Integer::sum);
-            log.warn("Feed {} failed ({} in a row): {}", feed.url(), failures, e.getMessage());
-            return report(status(feed, FeedStatus.Outcome.ERROR, 0, 0, 0, 0, 0, t0, e.getMessage(), failures,
-                    started, interval));
-        } finally {
-            MDC.remove("feed");
+        FeedMemory memory = state.feed(feed.url());
+        String address = memory.effectiveUrl() != null ? memory.effectiveUrl() : feed.url();
+        FetchRequest request = new FetchRequest(URI.create(address), memory.etag(), memory.lastModified(),
+                feed.headers(), feed.userAgent() != null ? feed.userAgent() : settings.userAgent(), feed.isLocalFile());
+        return fetcher.fetch(request)
+                .thenComposeAsync(result -> handle(feed, memory, result, started, t0), workers)
+                .exceptionally(error -> failed(feed, unwrap(error), 0, FetchResult.NO_HEADERS, started, t0))
+                .thenApply(this::report);
+    }
+
+    private CompletableFuture<FeedStatus> handle(FeedSource feed, FeedMemory memory, FetchResult result,
+                                                 Instant started, long t0) {
+        int http = result.status();
+        if (http == 304) {
+            health.remove(feed.url());
+            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.NOT_MODIFIED, http, 0, 0, 0, 0,
+                    t0, null, 0, started, schedule.afterSuccess(started, interval(feed), null, result.headers())));
         }
+        if (http == 410) {
+            int failures = health.merge(feed.url(), new FeedHealth(1, 0), FeedPoller::worse).failures();
+            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.DEAD, http, 0, 0, 0, 0, t0,
+                    "HTTP 410 Gone: the feed was removed", failures, started, schedule.whenDead(started)));
+        }
+        if (http != 200) {
+            return CompletableFuture.completedFuture(failed(feed, new java.io.IOException("HTTP " + http), http,
+                    result.headers(), started, t0));
+        }
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(result.body(), result.header("Content-Type"), feed.url(),
+                    result.finalUri().toString(), feed.language());
+        } catch (java.io.IOException e) {
+            return CompletableFuture.completedFuture(failed(feed, e, http, result.headers(), started, t0));
+        }
+        List<ArticleLedger.Claim> claims = new ArrayList<>();
+        for (RawArticle article : parsed.articles()) {
+            state.ledger().claim(article).ifPresent(claims::add);
+        }
+        List<RawArticle> out = claims.stream().map(ArticleLedger.Claim::article).toList();
+        return publisher.publish(out).thenCompose(sent -> saveState(feed, memory, result, claims))
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        claims.forEach(state.ledger()::release);
+                        return failed(feed, unwrap(error), http, result.headers(), started, t0);
+                    }
+                    health.remove(feed.url());
+                    int updated = (int) claims.stream().filter(ArticleLedger.Claim::update).count();
+                    return status(feed, FeedStatus.Outcome.OK, http, claims.size() - updated, updated,
+                            parsed.articles().size() - claims.size(), result.body().length, t0, null, 0, started,
+                            schedule.afterSuccess(started, interval(feed), parsed.ttl(), result.headers()));
+                });
+    }
+
+    /**
+     * Records the articles as published and the feed's validators, only after the broker has the articles:
+     * a crash in between costs a republication, which the id makes harmless, never a lost article.
+     */
+    private CompletableFuture<Void> saveState(FeedSource feed, FeedMemory before, FetchResult result,
+                                              List<ArticleLedger.Claim> claims) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (ArticleLedger.Claim claim : claims) {
+            String id = claim.article().id();
+            writes.add(publisher.saveState(IngestStateStore.articleKey(id),
+                    IngestStateStore.encode(state.ledger().mark(id))));
+        }
+        String moved = result.movedPermanently() != null ? result.movedPermanently().toString() : before.effectiveUrl();
+        FeedMemory after = new FeedMemory(result.header("ETag"), result.header("Last-Modified"), moved);
+        if (!after.equals(before)) {
+            state.remember(feed.url(), after);
+            writes.add(publisher.saveState(IngestStateStore.feedKey(feed.url()), IngestStateStore.encode(after)));
+            if (result.movedPermanently() != null) {
+                log.info("Feed {} moved permanently to {}", feed.url(), moved);
+            }
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private FeedStatus failed(FeedSource feed, Throwable error, int http, java.net.http.HttpHeaders headers,
+                              Instant started, long t0) {
+        boolean notFound = http == 404;
+        FeedHealth now = health.merge(feed.url(), new FeedHealth(1, notFound ? 1 : 0),
+                (old, one) -> new FeedHealth(old.failures() + 1, notFound ? old.notFound() + 1 : 0));
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (notFound && now.notFound() >= settings.deadAfter404()) {
+            return status(feed, FeedStatus.Outcome.DEAD, http, 0, 0, 0, 0, t0,
+                    "HTTP 404 " + now.notFound() + " times in a row", now.failures(), started, schedule.whenDead(started));
+        }
+        return status(feed, FeedStatus.Outcome.ERROR, http, 0, 0, 0, 0, t0, message, now.failures(), started,
+                schedule.afterFailure(started, interval(feed), now.failures(), headers));
     }
 
     private FeedStatus report(FeedStatus status) {
+        MDC.put("feed", status.feedUrl());
         try {
-            publisher.publishStatus(status);
-        } catch (IOException e) {
-            log.warn("Could not publish the status of {}: {}", status.feedUrl(), e.getMessage());
+            switch (status.outcome()) {
+                case OK -> log.info("Polled {}: {} new, {} updated, {} unchanged, next at {}", status.feedUrl(),
+                        status.newItems(), status.updatedItems(), status.unchangedItems(), status.nextPollAt());
+                case NOT_MODIFIED -> log.debug("Feed {} not modified, next at {}", status.feedUrl(), status.nextPollAt());
+                case ERROR -> log.warn("Feed {} failed ({} in a row, next at {}): {}", status.feedUrl(),
+                        status.consecutiveFailures(), status.nextPollAt(), status.error());
+                case DEAD -> log.error("Feed {} is dead: {}; polled again at {}", status.feedUrl(), status.error(),
+                        status.nextPollAt());
+            }
+        } finally {
+            MDC.remove("feed");
         }
+        publisher.publishStatus(status);
         return status;
+    }
+
+    private Duration interval(FeedSource feed) {
+        return feed.interval() != null ? feed.interval() : settings.interval();
+    }
+
+    private static FeedHealth worse(FeedHealth old, FeedHealth one) {
+        return new FeedHealth(old.failures() + 1, old.notFound());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static FeedStatus status(FeedSource feed, FeedStatus.Outcome outcome, int http, int fresh, int updated,
                                      int unchanged, long bytes, long t0, String error, int failures,
-                                     Instant started, Duration interval) {
+                                     Instant started, Instant next) {
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
         return new FeedStatus(FeedStatus.SCHEMA_VERSION, feed.url(), outcome, http, fresh, updated, unchanged, bytes,
-                ms, error, failures, started, started.plus(interval));
+                ms, error, failures, started, next);
     }
 }

@@ -6,15 +6,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Ingest's settings, read once in {@code main}.
+ * Ingest's settings, read once in {@code main}; every key also reads from {@code NEWSFLOW_<KEY>}.
  *
- * @param feedsFile    the feed list ({@code NEWSFLOW_INGEST_FEEDS})
- * @param pollInterval how often each feed is polled unless its entry says otherwise
- * @param fetchTimeout the whole budget of one fetch, connect to last byte
- * @param maxFeedBytes the largest feed body read
+ * @param feedsFile          the feed list, YAML or OPML ({@code ingest.feeds}, {@code NEWSFLOW_INGEST_FEEDS})
+ * @param pollInterval       how often each feed is polled unless its entry says otherwise
+ * @param fetchTimeout       the whole budget of one fetch, connect to last byte, redirects included
+ * @param connectTimeout     the budget of one TCP/TLS connect
+ * @param maxFeedBytes       the largest feed body read, counted after decompression
+ * @param jitterPercent      each delay is moved by up to this share, so feeds do not poll in herds
+ * @param backoffCeiling     the longest wait between two polls of a feed, failing, dead or throttled
+ * @param perHostConcurrency fetches at once against one host
+ * @param maxInFlight        fetches at once in all: bounds memory whatever the number of feeds
+ * @param workers            threads that parse and publish
+ * @param deadAfter404s      consecutive 404s that mark a feed dead
+ * @param stateCapacity      article ids remembered for dedup
+ * @param httpPort           where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8081)
  */
 public record IngestConfig(KafkaSettings kafka, Path feedsFile, Duration pollInterval, Duration fetchTimeout,
-                           long maxFeedBytes, String userAgent) {
+                           Duration connectTimeout, long maxFeedBytes, String userAgent, int jitterPercent,
+                           Duration backoffCeiling, int perHostConcurrency, int maxInFlight, int workers,
+                           int deadAfter404s, int stateCapacity, int httpPort) {
 
     public static final String DEFAULT_USER_AGENT = "Newsflow/0.1 (+https://newsflow.dev/bot)";
 
@@ -23,8 +34,21 @@ public record IngestConfig(KafkaSettings kafka, Path feedsFile, Duration pollInt
                 KafkaSettings.read(config),
                 config.path("ingest.feeds", Path.of("config", "feeds.yaml")),
                 config.duration("ingest.poll.interval", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
-                config.duration("ingest.fetch.timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                config.duration("ingest.fetch.timeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5)),
+                config.duration("ingest.connect.timeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(1)),
                 config.longInteger("ingest.max.feed.bytes", 10L << 20, 1024, 1L << 30),
-                config.string("ingest.user.agent", DEFAULT_USER_AGENT));
+                config.string("ingest.user.agent", DEFAULT_USER_AGENT),
+                config.integer("ingest.poll.jitter.percent", 10, 0, 50),
+                config.duration("ingest.backoff.ceiling", Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofDays(7)),
+                config.integer("ingest.per.host.concurrency", 2, 1, 1000),
+                config.integer("ingest.max.in.flight", 64, 1, 10_000),
+                config.integer("ingest.workers", 2, 1, 64),
+                config.integer("ingest.dead.after.404s", 3, 1, 1000),
+                config.integer("ingest.state.capacity", ArticleLedger.DEFAULT_CAPACITY, 1000, 50_000_000),
+                config.integer("http.port", 8081, 0, 65535));
+    }
+
+    public FetchLimits fetchLimits() {
+        return new FetchLimits(connectTimeout, fetchTimeout, maxFeedBytes, FetchLimits.MAX_REDIRECTS);
     }
 }

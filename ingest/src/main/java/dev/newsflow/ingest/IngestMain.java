@@ -3,6 +3,8 @@ package dev.newsflow.ingest;
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.core.ops.BrokerProbe;
+import dev.newsflow.core.ops.OpsServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar ingest.jar [--config FILE]} runs the poller until SIGTERM;
- * {@code java -jar ingest.jar sample-feed [PORT]} serves the bundled sample feed for the local run.
+ * {@code java -jar ingest.jar sample-feed [PORT]} serves the bundled sample feed for the local run;
+ * {@code java -jar ingest.jar parse <url-or-file>} prints the articles of one feed as JSON Lines, offline.
  */
 public final class IngestMain {
 
@@ -26,6 +29,10 @@ public final class IngestMain {
         List<String> argList = Arrays.asList(args);
         if (!argList.isEmpty() && argList.get(0).equals("sample-feed")) {
             serveSample(argList.size() > 1 ? Integer.parseInt(argList.get(1)) : 0);
+            return;
+        }
+        if (!argList.isEmpty() && argList.get(0).equals("parse")) {
+            System.exit(ParseCommand.run(argList.size() > 1 ? argList.get(1) : null, System.out, System.err));
             return;
         }
         IngestConfig config;
@@ -45,16 +52,31 @@ public final class IngestMain {
             return;
         }
         feeds.problems().forEach(problem -> log.error("Skipping a feed: {}", problem));
+        if (feeds.feeds().isEmpty()) {
+            log.warn("The feed list {} holds no usable feed; nothing will be polled", config.feedsFile());
+        }
+        OpsServer ops = OpsServer.start("ingest", config.httpPort());
+        BrokerProbe broker = BrokerProbe.start(config.kafka().clientProperties());
         config.kafka().ensureTopics();
-        IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC());
+        IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC(), ops.registry());
+        ops.readyWhen("broker", broker::answers).readyWhen("polling", service::isPolling);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("ingest stopping");
             service.stop();
+            broker.close();
+            ops.close();
             log.info("ingest stopped cleanly");
             stopped.countDown();
         }, "ingest-shutdown"));
-        service.start();
+        try {
+            service.start();
+        } catch (IOException e) {
+            log.error("ingest cannot start: {}", e.getMessage());
+            service.stop();
+            System.exit(1);
+            return;
+        }
         stopped.await();
     }
 

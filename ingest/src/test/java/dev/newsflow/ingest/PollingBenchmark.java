@@ -1,0 +1,137 @@
+package dev.newsflow.ingest;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.core.FeedStatus;
+import dev.newsflow.core.RawArticle;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Not a test: measures polling capacity against a local server of N feeds (even ones answer 304 to a
+ * conditional GET, odd ones a 20-item feed), and parse throughput. Publishing is counted, not sent, so
+ * the figure is ingest's own capacity. Run (see the README for the exact command):
+ * {@code java -Xmx256m -cp ... dev.newsflow.ingest.PollingBenchmark 10000}
+ */
+public final class PollingBenchmark {
+
+    private PollingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int feeds = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String items = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> Fixtures.item("Item " + i + " of FEED", "http://example.org/FEED/" + i, null,
+                        "<p>Some <b>text</b> for item " + i + " that is long enough to look like a summary.</p>"))
+                .reduce("", String::concat);
+        String template = Fixtures.rss(items);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        ExecutorService serverPool = Executors.newFixedThreadPool(4);
+        server.setExecutor(serverPool);
+        server.createContext("/", ex -> {
+            int n = Integer.parseInt(ex.getRequestURI().getPath().substring(3));
+            if (n % 2 == 0 && ex.getRequestHeaders().getFirst("If-None-Match") != null) {
+                ex.sendResponseHeaders(304, -1);
+                ex.close();
+                return;
+            }
+            byte[] body = template.replace("FEED", Integer.toString(n)).getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+            ex.getResponseHeaders().set("ETag", "\"" + n + "\"");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/f/";
+
+        AtomicLong published = new AtomicLong();
+        Publisher counting = new Publisher() {
+            @Override
+            public CompletableFuture<Void> publish(List<RawArticle> articles) {
+                published.addAndGet(articles.size());
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void publishStatus(FeedStatus status) {
+            }
+
+            @Override
+            public CompletableFuture<Void> saveState(String key, byte[] value) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ExecutorService http = Executors.newFixedThreadPool(2);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        FeedPoller poller = new FeedPoller(
+                new FeedFetcher(new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 << 20, 5), http),
+                new FeedParser(Clock.systemUTC()), counting, new IngestStateStore(new ArticleLedger(500_000)),
+                new PollSchedule(0.1, Duration.ofHours(6), Math::random),
+                new FeedPoller.PollerSettings(Duration.ofMinutes(15), "bench", 3), workers, Clock.systemUTC());
+        HostLimiter limiter = new HostLimiter(64, 64);
+        List<FeedSource> list = new ArrayList<>();
+        for (int i = 0; i < feeds; i++) {
+            list.add(new FeedSource(base + i, null, null, null));
+        }
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.newsflow"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        for (int round = 1; round <= 2; round++) {
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long t0 = System.nanoTime();
+            List<CompletableFuture<FeedStatus>> polls = new ArrayList<>(feeds);
+            for (FeedSource feed : list) {
+                polls.add(limiter.acquire("127.0.0.1").thenCompose(v -> poller.poll(feed))
+                        .whenComplete((s, e) -> limiter.release("127.0.0.1")));
+            }
+            CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).join();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long ok = polls.stream().filter(p -> p.join().outcome() == FeedStatus.Outcome.OK).count();
+            long notModified = polls.stream().filter(p -> p.join().outcome() == FeedStatus.Outcome.NOT_MODIFIED).count();
+            System.out.printf(Locale.ROOT, "round %d: %d feeds in %.1f s = %.0f feeds/s (%d OK, %d 304, %d other), "
+                            + "peak heap %d MB, articles published so far %d%n", round, feeds, seconds, feeds / seconds,
+                    ok, notModified, feeds - ok - notModified, peakHeapMb(), published.get());
+        }
+
+        byte[] sample = template.replace("FEED", "x").getBytes(StandardCharsets.UTF_8);
+        FeedParser parser = new FeedParser(Clock.systemUTC());
+        for (int i = 0; i < 200; i++) {
+            parser.parse(sample, "http://e/f", null);
+        }
+        long t0 = System.nanoTime();
+        long articles = 0;
+        for (int i = 0; i < 2000; i++) {
+            articles += parser.parse(sample, "http://e/f", null).size();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "parse: %d articles in %.1f s = %.0f articles/s%n", articles, seconds,
+                articles / seconds);
+        server.stop(0);
+        serverPool.shutdownNow();
+        http.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+}
