@@ -32,13 +32,10 @@ final class ArticleFactory {
         String summaryHtml = item.summaryHtml() == null ? "" : item.summaryHtml();
         String contentHtml = item.contentHtml() == null ? "" : item.contentHtml();
         String summary = Text.field(Text.plain(summaryHtml), Text.MAX_SUMMARY);
-        String content = Text.field(Text.plain(contentHtml), Text.MAX_CONTENT);
+        String content = Text.content(contentHtml);
         String id = ArticleId.of(link, item.guid(), feed.url(), title + "\n" + summary + "\n" + content);
         String htmlBase = link != null ? link : base;
-        String safe = Text.sanitise(contentHtml.isEmpty() ? summaryHtml : contentHtml, htmlBase);
-        if (safe != null) {
-            safe = Text.field(safe, Text.MAX_CONTENT);
-        }
+        String safe = Text.safeContent(contentHtml.isEmpty() ? summaryHtml : contentHtml, htmlBase);
         String lang = language != null ? language : item.language();
         return new RawArticle(RawArticle.SCHEMA_VERSION, id, 1, link, title, summary, content, safe, lang,
                 capped(item.authors(), MAX_AUTHORS), capped(item.categories(), MAX_CATEGORIES), item.published(),

@@ -23,8 +23,11 @@ final class ArticleLedger {
     record Mark(int version, long fingerprint) {
     }
 
-    /** What to do with an article: publish {@code article} (null when unchanged), restoring {@code previous} on failure. */
-    record Claim(RawArticle article, Mark previous, boolean update) {
+    /**
+     * An article to publish, with the mark that records it once published, and {@code previous} (null for a new
+     * article) to restore if the publication fails.
+     */
+    record Claim(RawArticle article, Mark mark, Mark previous, boolean update) {
     }
 
     private final Map<String, Mark> marks;
@@ -49,8 +52,9 @@ final class ArticleLedger {
             return Optional.empty();
         }
         RawArticle out = before == null ? article : article.withVersion(before.version() + 1);
-        marks.put(article.id(), new Mark(out.version(), fingerprint));
-        return Optional.of(new Claim(out, before, before != null));
+        Mark mark = new Mark(out.version(), fingerprint);
+        marks.put(article.id(), mark);
+        return Optional.of(new Claim(out, mark, before, before != null));
     }
 
     /** Undoes a claim whose publication failed, so the next poll tries again. */
@@ -69,10 +73,6 @@ final class ArticleLedger {
         } else {
             marks.put(id, mark);
         }
-    }
-
-    synchronized Mark mark(String id) {
-        return marks.get(id);
     }
 
     synchronized int size() {

@@ -49,7 +49,11 @@ final class FeedCharset {
         }
     }
 
-    private static Charset fromHeader(String contentType) {
+    /**
+     * The charset an HTTP Content-Type names (Latin-1 labels read as windows-1252); null when it names none
+     * or one this JVM does not know. Article pages use it too.
+     */
+    static Charset fromHeader(String contentType) {
         if (contentType == null) {
             return null;
         }

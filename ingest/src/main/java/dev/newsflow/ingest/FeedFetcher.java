@@ -18,14 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fetches feeds with the JDK HTTP client's async API: conditional GET, gzip/deflate, our own redirect
- * handling (at most {@link FetchLimits#maxRedirects()}, http and https only, permanent moves reported),
- * and one deadline for the whole fetch including redirects. Rome never opens URLs itself.
+ * Fetches feeds, and article pages, with the JDK HTTP client's async API: conditional GET, gzip/deflate, our
+ * own redirect handling (at most {@link FetchLimits#maxRedirects()}, http and https only, permanent moves
+ * reported), and one deadline for the whole fetch including redirects. Rome never opens URLs itself.
  */
 public final class FeedFetcher {
-
-    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
-            + "application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
     private final HttpClient client;
     private final FetchLimits limits;
@@ -148,7 +145,7 @@ public final class FeedFetcher {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofNanos(remainingNanos))
                 .header("User-Agent", request.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", request.accept())
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
         request.headers().forEach(b::header);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +19,17 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One poll of one feed: conditional fetch, parse, skip what was published before, publish the rest,
- * remember the validators, and report the outcome to {@code news.feed-status} and the log. Never fails:
- * a broken feed is a status, and its next poll time, not a crash.
+ * One poll of one feed: conditional fetch, parse, skip what was published before, fetch the full text of the
+ * rest when the feed asks for it, publish them together with the state that remembers them and the feed's
+ * validators, and report the outcome to {@code news.feed-status} and the log. Never fails: a broken feed is a
+ * status, and its next poll time, not a crash.
  */
 final class FeedPoller {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
     private final FeedFetcher fetcher;
+    private final FullTextFetcher fullText;
     private final FeedParser parser;
     private final Publisher publisher;
     private final IngestStateStore state;
@@ -48,9 +51,10 @@ final class FeedPoller {
     record PollerSettings(Duration interval, String userAgent, int deadAfter404) {
     }
 
-    FeedPoller(FeedFetcher fetcher, FeedParser parser, Publisher publisher, IngestStateStore state,
-               PollSchedule schedule, PollerSettings settings, Executor workers, Clock clock) {
+    FeedPoller(FeedFetcher fetcher, FullTextFetcher fullText, FeedParser parser, Publisher publisher,
+               IngestStateStore state, PollSchedule schedule, PollerSettings settings, Executor workers, Clock clock) {
         this.fetcher = fetcher;
+        this.fullText = fullText;
         this.parser = parser;
         this.publisher = publisher;
         this.state = state;
@@ -67,7 +71,7 @@ final class FeedPoller {
         FeedMemory memory = state.feed(feed.url());
         String address = memory.effectiveUrl() != null ? memory.effectiveUrl() : feed.url();
         FetchRequest request = new FetchRequest(URI.create(address), memory.etag(), memory.lastModified(),
-                feed.headers(), feed.userAgent() != null ? feed.userAgent() : settings.userAgent(), feed.isLocalFile());
+                feed.headers(), userAgent(feed), feed.isLocalFile());
         return fetcher.fetch(request)
                 .thenComposeAsync(result -> handle(feed, memory, result, started, t0), workers)
                 .exceptionally(error -> failed(feed, unwrap(error), 0, FetchResult.NO_HEADERS, started, t0))
@@ -98,17 +102,22 @@ final class FeedPoller {
         } catch (java.io.IOException e) {
             return CompletableFuture.completedFuture(failed(feed, e, http, result.headers(), started, t0));
         }
+        // Claimed before any page is fetched: only articles about to be published cost a page fetch.
         List<ArticleLedger.Claim> claims = new ArrayList<>();
         for (RawArticle article : parsed.articles()) {
             state.ledger().claim(article).ifPresent(claims::add);
         }
-        List<RawArticle> out = claims.stream().map(ArticleLedger.Claim::article).toList();
-        return publisher.publish(out).thenCompose(sent -> saveState(feed, memory, result, claims))
+        List<RawArticle> fresh = claims.stream().map(ArticleLedger.Claim::article).toList();
+        FeedMemory after = memoryAfter(memory, result);
+        CompletableFuture<List<RawArticle>> ready = feed.fullText() && !fresh.isEmpty()
+                ? fullText.complete(feed, userAgent(feed), fresh) : CompletableFuture.completedFuture(fresh);
+        return ready.thenCompose(articles -> publisher.publish(articles, stateRecords(feed, memory, after, claims)))
                 .handle((ok, error) -> {
                     if (error != null) {
                         claims.forEach(state.ledger()::release);
                         return failed(feed, unwrap(error), http, result.headers(), started, t0);
                     }
+                    remember(feed, memory, after);
                     health.remove(feed.url());
                     int updated = (int) claims.stream().filter(ArticleLedger.Claim::update).count();
                     return status(feed, FeedStatus.Outcome.OK, http, claims.size() - updated, updated,
@@ -117,28 +126,36 @@ final class FeedPoller {
                 });
     }
 
-    /**
-     * Records the articles as published and the feed's validators, only after the broker has the articles:
-     * a crash in between costs a republication, which the id makes harmless, never a lost article.
-     */
-    private CompletableFuture<Void> saveState(FeedSource feed, FeedMemory before, FetchResult result,
-                                              List<ArticleLedger.Claim> claims) {
-        List<CompletableFuture<Void>> writes = new ArrayList<>();
-        for (ArticleLedger.Claim claim : claims) {
-            String id = claim.article().id();
-            writes.add(publisher.saveState(IngestStateStore.articleKey(id),
-                    IngestStateStore.encode(state.ledger().mark(id))));
-        }
+    private static FeedMemory memoryAfter(FeedMemory before, FetchResult result) {
         String moved = result.movedPermanently() != null ? result.movedPermanently().toString() : before.effectiveUrl();
-        FeedMemory after = new FeedMemory(result.header("ETag"), result.header("Last-Modified"), moved);
+        return new FeedMemory(result.header("ETag"), result.header("Last-Modified"), moved);
+    }
+
+    /**
+     * The state records written in the same transaction as the articles: a mark per article and the feed's
+     * validators. The marks fingerprint the feed's text, not the page's, so an article the feed repeats unchanged
+     * is skipped, its page not fetched again.
+     */
+    private static Map<String, byte[]> stateRecords(FeedSource feed, FeedMemory before, FeedMemory after,
+                                                    List<ArticleLedger.Claim> claims) {
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        for (ArticleLedger.Claim claim : claims) {
+            records.put(IngestStateStore.articleKey(claim.article().id()), IngestStateStore.encode(claim.mark()));
+        }
+        if (!after.equals(before)) {
+            records.put(IngestStateStore.feedKey(feed.url()), IngestStateStore.encode(after));
+        }
+        return records;
+    }
+
+    /** Only once committed: validators remembered for articles that were not published would hide them (304). */
+    private void remember(FeedSource feed, FeedMemory before, FeedMemory after) {
         if (!after.equals(before)) {
             state.remember(feed.url(), after);
-            writes.add(publisher.saveState(IngestStateStore.feedKey(feed.url()), IngestStateStore.encode(after)));
-            if (result.movedPermanently() != null) {
-                log.info("Feed {} moved permanently to {}", feed.url(), moved);
+            if (after.effectiveUrl() != null && !after.effectiveUrl().equals(before.effectiveUrl())) {
+                log.info("Feed {} moved permanently to {}", feed.url(), after.effectiveUrl());
             }
         }
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     private FeedStatus failed(FeedSource feed, Throwable error, int http, java.net.http.HttpHeaders headers,
@@ -172,6 +189,10 @@ final class FeedPoller {
         }
         publisher.publishStatus(status);
         return status;
+    }
+
+    private String userAgent(FeedSource feed) {
+        return feed.userAgent() != null ? feed.userAgent() : settings.userAgent();
     }
 
     private Duration interval(FeedSource feed) {

@@ -21,15 +21,25 @@ import java.time.Duration;
  * @param deadAfter404s      consecutive 404s that mark a feed dead
  * @param stateCapacity      article ids remembered for dedup
  * @param httpPort           where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8081)
+ * @param transactionalId    the Kafka {@code transactional.id} articles and state are committed under
+ *                           ({@code ingest.transactional.id}, {@code newsflow-ingest}): one per running ingest on a
+ *                           cluster; a second ingest with the same id fences the first, which then stops
  */
 public record IngestConfig(KafkaSettings kafka, Path feedsFile, Duration pollInterval, Duration fetchTimeout,
                            Duration connectTimeout, long maxFeedBytes, String userAgent, int jitterPercent,
                            Duration backoffCeiling, int perHostConcurrency, int maxInFlight, int workers,
-                           int deadAfter404s, int stateCapacity, int httpPort) {
+                           int deadAfter404s, int stateCapacity, int httpPort, String transactionalId) {
 
     public static final String DEFAULT_USER_AGENT = "Newsflow/0.1 (+https://newsflow.dev/bot)";
+    public static final String DEFAULT_TRANSACTIONAL_ID = "newsflow-ingest";
+    private static final String TRANSACTIONAL_ID_KEY = "ingest.transactional.id";
 
     public static IngestConfig read(ConfigReader config) {
+        String transactionalId = config.string(TRANSACTIONAL_ID_KEY, DEFAULT_TRANSACTIONAL_ID);
+        if (!isValidTransactionalId(transactionalId)) {
+            config.problem(TRANSACTIONAL_ID_KEY + " = '" + transactionalId + "' may hold only letters, digits, '.', "
+                    + "'_' and '-', at most 200 of them");
+        }
         return new IngestConfig(
                 KafkaSettings.read(config),
                 config.path("ingest.feeds", Path.of("config", "feeds.yaml")),
@@ -45,7 +55,13 @@ public record IngestConfig(KafkaSettings kafka, Path feedsFile, Duration pollInt
                 config.integer("ingest.workers", 2, 1, 64),
                 config.integer("ingest.dead.after.404s", 3, 1, 1000),
                 config.integer("ingest.state.capacity", ArticleLedger.DEFAULT_CAPACITY, 1000, 50_000_000),
-                config.integer("http.port", 8081, 0, 65535));
+                config.integer("http.port", 8081, 0, 65535),
+                transactionalId);
+    }
+
+    /** Kafka takes any string; a plain one reads the same in logs, ACLs and the shell. */
+    static boolean isValidTransactionalId(String id) {
+        return id.matches("[A-Za-z0-9._-]{1,200}");
     }
 
     public FetchLimits fetchLimits() {

@@ -60,14 +60,12 @@ public final class IngestMain {
         config.kafka().ensureTopics();
         IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC(), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("polling", service::isPolling);
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("ingest stopping");
             service.stop();
             broker.close();
             ops.close();
             log.info("ingest stopped cleanly");
-            stopped.countDown();
         }, "ingest-shutdown"));
         try {
             service.start();
@@ -77,7 +75,9 @@ public final class IngestMain {
             System.exit(1);
             return;
         }
-        stopped.await();
+        Throwable fatal = service.fatalError().get(); // returns only on a fatal error; SIGTERM ends the JVM instead
+        log.error("ingest cannot go on: {}", fatal.getMessage());
+        System.exit(1); // the shutdown hook stops the service cleanly
     }
 
     private static void serveSample(int port) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.FeedStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,12 +34,16 @@ public final class IngestService implements AutoCloseable {
     private final IngestConfig config;
     private final List<FeedSource> feeds;
     private final Clock clock;
+    private final ArticlePublisher kafka;
     private final Publisher publisher;
+    private final MeterRegistry registry;
     private final ScheduledExecutorService timer;
     private final ExecutorService http;
     private final ExecutorService workers;
     private final HostLimiter limiter;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Set when publishing stopped for good: no poll is started any more. */
+    private final AtomicBoolean halted = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile FeedPoller poller;
 
@@ -50,39 +56,57 @@ public final class IngestService implements AutoCloseable {
         this.config = config;
         this.feeds = List.copyOf(feeds);
         this.clock = clock;
-        ArticlePublisher kafka = new ArticlePublisher(config.kafka().clientProperties(), config.kafka().topics(), clock);
+        this.kafka = new ArticlePublisher(config.kafka().clientProperties(), config.kafka().topics(),
+                config.transactionalId(), clock);
         kafka.bindMetrics(registry);
         this.publisher = new MeteredPublisher(kafka, registry);
+        this.registry = registry;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
         this.http = Executors.newFixedThreadPool(2, daemon("ingest-http"));
         this.workers = Executors.newFixedThreadPool(config.workers(), daemon("ingest-worker"));
         this.limiter = new HostLimiter(config.perHostConcurrency(), config.maxInFlight());
     }
 
-    /**
-     * Rebuilds the state from Kafka, then schedules every feed, the first poll at once.
-     *
-     * @throws IOException when the state topic cannot be read: starting without it would republish
-     */
     /** True once the state is rebuilt and feeds are scheduled, until stopped: for {@code /ready}. */
     public boolean isPolling() {
-        return poller != null && !stopped.get();
+        return poller != null && !stopped.get() && !halted.get();
     }
 
+    /**
+     * Completes with the cause when ingest can no longer publish (another instance took its transactional id):
+     * polling has stopped and the process should end. Never completes on a normal run.
+     */
+    public CompletableFuture<Throwable> fatalError() {
+        return kafka.fatalError();
+    }
+
+    /**
+     * Claims the transactional id, rebuilds the state from Kafka, then schedules every feed, the first poll at once.
+     *
+     * @throws IOException when Kafka refuses the transactional id or the state topic cannot be read: starting
+     *                     without the state would republish
+     */
     public void start() throws IOException {
+        // First: claiming the id settles a previous instance's open transaction, so the state read next holds
+        // everything it committed, and nothing it did not.
+        kafka.start();
+        kafka.fatalError().thenRun(() -> halted.set(true));
         IngestStateStore state = IngestStateStore.rebuild(config.kafka().clientProperties(), config.kafka().topics(),
                 config.stateCapacity(), STATE_READ_TIMEOUT);
         PollSchedule schedule = new PollSchedule(config.jitterPercent() / 100.0, config.backoffCeiling(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        poller = new FeedPoller(new FeedFetcher(config.fetchLimits(), http), new FeedParser(clock), publisher, state,
-                schedule, new FeedPoller.PollerSettings(config.pollInterval(), config.userAgent(), config.deadAfter404s()),
+        FeedFetcher fetcher = new FeedFetcher(config.fetchLimits(), http);
+        FullTextFetcher fullText = new FullTextFetcher(fetcher, new HostLimiter(config.perHostConcurrency(),
+                config.maxInFlight()), config.fetchTimeout(), workers, FullTextFetcher.counting(registry));
+        poller = new FeedPoller(fetcher, fullText, new FeedParser(clock), publisher, state, schedule,
+                new FeedPoller.PollerSettings(config.pollInterval(), config.userAgent(), config.deadAfter404s()),
                 workers, clock);
         feeds.forEach(feed -> schedule(feed, clock.instant()));
         log.info("Polling {} feeds", feeds.size());
     }
 
     private void schedule(FeedSource feed, Instant at) {
-        if (stopped.get()) {
+        if (stopped.get() || halted.get()) {
             return;
         }
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
@@ -97,7 +121,7 @@ public final class IngestService implements AutoCloseable {
         String host = HostLimiter.host(feed.url());
         inFlight.incrementAndGet();
         limiter.acquire(host)
-                .thenCompose(turn -> stopped.get() ? java.util.concurrent.CompletableFuture.<dev.newsflow.core.FeedStatus>completedFuture(null)
+                .thenCompose(turn -> stopped.get() || halted.get() ? CompletableFuture.<FeedStatus>completedFuture(null)
                         : poller.poll(feed))
                 .whenComplete((status, error) -> {
                     limiter.release(host);

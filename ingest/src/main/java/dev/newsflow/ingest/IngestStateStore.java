@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Ingest's memory, kept in the compacted {@code ingest-state} topic so a restarted or redeployed ingest
  * neither refetches unchanged feeds nor republishes articles: HTTP validators per feed
  * ({@code feed|<url>}) and published versions per article ({@code article|<id>}), JSON values.
- * Read from the start to the end offsets once at start-up; written through the publisher after each
- * successful send.
+ * Read once at start-up, committed records only, from the start to the end offsets; written through the
+ * publisher in the same transaction as the articles they remember.
  */
 final class IngestStateStore {
 
@@ -92,6 +92,7 @@ final class IngestStateStore {
         props.putAll(client);
         props.put("group.id", "newsflow-ingest-state-" + UUID.randomUUID());
         props.put("enable.auto.commit", "false");
+        // Marks of an aborted transaction belong to articles that were never published: never read them.
         props.put("isolation.level", "read_committed");
         String topic = topics.ingestState.name();
         long deadline = System.nanoTime() + timeout.toNanos();

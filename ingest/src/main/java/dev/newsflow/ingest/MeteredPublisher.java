@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,8 +37,8 @@ final class MeteredPublisher implements Publisher {
     }
 
     @Override
-    public CompletableFuture<Void> publish(List<RawArticle> articles) {
-        return inner.publish(articles).thenRun(() -> published.increment(articles.size()));
+    public CompletableFuture<Void> publish(List<RawArticle> articles, Map<String, byte[]> state) {
+        return inner.publish(articles, state).thenRun(() -> published.increment(articles.size()));
     }
 
     @Override
@@ -48,11 +49,6 @@ final class MeteredPublisher implements Publisher {
         }
         fetchDuration.record(Duration.ofMillis(status.durationMs()));
         inner.publishStatus(status);
-    }
-
-    @Override
-    public CompletableFuture<Void> saveState(String key, byte[] value) {
-        return inner.saveState(key, value);
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.newsflow.ingest;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
-/** Feed HTML to plain text and to a sanitised HTML copy, with the field caps every article obeys. */
+/**
+ * Article HTML (from a feed or from the article's page) to plain text and to a sanitised HTML copy, with the
+ * field caps every article obeys. Both sources go through here, so they are cleaned alike.
+ */
 final class Text {
 
     static final int MAX_TITLE = 1_000;
@@ -31,6 +34,17 @@ final class Text {
             return null;
         }
         return Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFE);
+    }
+
+    /** The plain text of article HTML, capped as {@code content}. */
+    static String content(String html) {
+        return field(plain(html), MAX_CONTENT);
+    }
+
+    /** The sanitised copy of article HTML, capped as {@code contentHtml}; null when there is no HTML. */
+    static String safeContent(String html, String baseUri) {
+        String safe = sanitise(html, baseUri);
+        return safe == null ? null : field(safe, MAX_CONTENT);
     }
 
     static String field(String text, int max) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,18 @@ class FeedPollerTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final IngestStateStore state = new IngestStateStore(new ArticleLedger(1000));
-    private final FeedPoller poller = new FeedPoller(
-            new FeedFetcher(new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 5), pool),
-            new FeedParser(Clock.systemUTC()), publisher, state, new PollSchedule(0, Duration.ofHours(6), () -> 0.5),
-            new FeedPoller.PollerSettings(INTERVAL, "test", 3), pool, Clock.systemUTC());
+    private final FeedPoller poller = poller(new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 5),
+            publisher, state, pool, outcome -> { });
+
+    /** A poller as the service builds one, fetching on real sockets, publishing to {@code publisher}. */
+    static FeedPoller poller(FetchLimits limits, Publisher publisher, IngestStateStore state, ExecutorService pool,
+                             Consumer<FullTextFetcher.Outcome> outcomes) {
+        FeedFetcher fetcher = new FeedFetcher(limits, pool);
+        return new FeedPoller(fetcher, new FullTextFetcher(fetcher, new HostLimiter(2, 16), limits.deadline(), pool,
+                outcomes), new FeedParser(Clock.systemUTC()), publisher, state,
+                new PollSchedule(0, Duration.ofHours(6), () -> 0.5), new FeedPoller.PollerSettings(INTERVAL, "test", 3),
+                pool, Clock.systemUTC());
+    }
 
     @AfterEach
     void close() {
@@ -77,6 +86,20 @@ class FeedPollerTest {
         assertEquals(FeedStatus.Outcome.OK, poll(url).outcome());
         assertEquals(FeedStatus.Outcome.NOT_MODIFIED, poll(url).outcome());
         assertTrue(publisher.state.containsKey(IngestStateStore.feedKey(url)));
+    }
+
+    @Test
+    void retriesAnArticleAndRefetchesTheFeedAfterAFailedPublication() {
+        String url = server.serveConditional("/f.xml", RSS, Fixtures.rss(Fixtures.item("t", "http://example.org/f", null,
+                "d")), "\"e1\"", "Tue, 24 Nov 2026 10:00:00 GMT");
+        publisher.failNext.set(1);
+        assertEquals(FeedStatus.Outcome.ERROR, poll(url).outcome());
+        FeedStatus retried = poll(url);
+        assertEquals(FeedStatus.Outcome.OK, retried.outcome(), "validators of an unpublished poll are not kept");
+        assertEquals(1, retried.newItems(), "the failed claim was released");
+        assertEquals(1, publisher.articles.size());
+        assertEquals(null, server.requests("/f.xml").get(1).headers().get("if-none-match"));
+        assertTrue(publisher.state.containsKey(IngestStateStore.articleKey(publisher.articles.get(0).id())));
     }
 
     @Test

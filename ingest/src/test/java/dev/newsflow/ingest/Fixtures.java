@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Feed documents from {@code src/test/resources/feeds}. */
+/** Feed documents and article pages from {@code src/test/resources}. */
 final class Fixtures {
 
     private Fixtures() {
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/feeds/" + name)) {
+        return resource("/feeds/" + name);
+    }
+
+    /** An article page from {@code src/test/resources/pages}. */
+    static byte[] page(String name) {
+        return resource("/pages/" + name);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }

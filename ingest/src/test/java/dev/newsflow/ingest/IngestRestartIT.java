@@ -5,28 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.newsflow.core.FeedStatus;
 import dev.newsflow.core.Json;
+import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.TopicRecords;
+import dev.newsflow.core.Topics;
 import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Dedup and conditional-GET state live in Kafka: a restarted ingest neither republishes nor refetches. */
+/**
+ * Dedup and conditional-GET state live in Kafka, committed with the articles: a restarted ingest neither
+ * republishes nor refetches, and one that died before its commit left neither article nor state behind.
+ */
 @KafkaBroker
 class IngestRestartIT {
 
     @Test
     void keepsDedupAndValidatorsAcrossARestart(KafkaCluster kafka) throws IOException {
         String prefix = "t" + System.nanoTime();
-        KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), prefix, 1, -1, Map.of());
-        settings.ensureTopics();
+        KafkaSettings settings = settings(kafka, prefix);
         try (FeedFixtureServer server = new FeedFixtureServer()) {
             String conditional = server.serveConditional("/c.xml", "application/rss+xml",
                     Fixtures.rss(Fixtures.item("Kept", "http://example.org/kept", null, "d")), "\"v1\"",
@@ -35,15 +51,14 @@ class IngestRestartIT {
                     Fixtures.rss(Fixtures.item("Plain", "http://example.org/plain", null, "d")));
             List<FeedSource> feeds = List.of(new FeedSource(conditional, null, null, null),
                     new FeedSource(plain, null, null, null));
-            IngestConfig config = new IngestConfig(settings, Path.of("unused"), Duration.ofHours(1), Duration.ofSeconds(5),
-                    Duration.ofSeconds(2), 1 << 20, "test", 0, Duration.ofHours(6), 2, 16, 1, 3, 1000, 0);
+            IngestConfig config = config(settings, prefix);
 
             runUntil(config, feeds, () -> statuses(kafka, prefix).size() >= 2);
-            assertEquals(2, raw(kafka, prefix));
+            assertEquals(2, raw(kafka, prefix).size());
 
             runUntil(config, feeds, () -> statuses(kafka, prefix).size() >= 4);
             List<FeedStatus> second = statuses(kafka, prefix).subList(2, 4);
-            assertEquals(2, raw(kafka, prefix), "nothing republished after the restart");
+            assertEquals(2, raw(kafka, prefix).size(), "nothing republished after the restart");
             assertEquals(FeedStatus.Outcome.NOT_MODIFIED, second.stream()
                     .filter(s -> s.feedUrl().equals(conditional)).findFirst().orElseThrow().outcome());
             FeedStatus plainAgain = second.stream().filter(s -> s.feedUrl().equals(plain)).findFirst().orElseThrow();
@@ -51,6 +66,58 @@ class IngestRestartIT {
             assertEquals(1, plainAgain.unchangedItems());
             assertEquals("\"v1\"", server.requests("/c.xml").get(1).headers().get("if-none-match"));
         }
+    }
+
+    /**
+     * An ingest that died after sending an article and its mark but before committing: a producer with ingest's
+     * transactional id leaves exactly that behind. The next ingest must find neither (the records are in the log,
+     * aborted) and publish the article once.
+     */
+    @Test
+    void aTransactionLeftOpenByACrashHidesArticleAndMarkAndTheRestartPublishesOnce(KafkaCluster kafka)
+            throws IOException {
+        String prefix = "t" + System.nanoTime();
+        KafkaSettings settings = settings(kafka, prefix);
+        Topics topics = settings.topics();
+        IngestConfig config = config(settings, prefix);
+        try (FeedFixtureServer server = new FeedFixtureServer()) {
+            String feed = Fixtures.rss(Fixtures.item("Crash", "http://example.org/crash", null, "d"));
+            String url = server.serve("/crash.xml", "application/rss+xml", feed);
+            RawArticle article = new FeedParser(Clock.systemUTC())
+                    .parse(feed.getBytes(StandardCharsets.UTF_8), url, null).get(0);
+            String markKey = IngestStateStore.articleKey(article.id());
+
+            try (KafkaProducer<String, byte[]> crashed = transactionalProducer(kafka, config.transactionalId())) {
+                crashed.initTransactions();
+                crashed.beginTransaction();
+                crashed.send(new ProducerRecord<>(topics.raw.name(), article.id(),
+                        topics.raw.valueSerde().serializer().serialize(topics.raw.name(), article)));
+                crashed.send(new ProducerRecord<>(topics.ingestState.name(), markKey, IngestStateStore.encode(
+                        new ArticleLedger.Mark(1, ArticleLedger.fingerprint(article)))));
+                crashed.flush(); // in the log, never committed: the process "dies" here
+
+                runUntil(config, List.of(new FeedSource(url, null, null, null)),
+                        () -> statuses(kafka, prefix).size() >= 1);
+                crashed.close(Duration.ZERO);
+            }
+            assertEquals(1, statuses(kafka, prefix).get(0).newItems(), "the aborted mark was not taken as published");
+            assertEquals(1, withKey(raw(kafka, prefix), article.id()), "read_committed sees the article once");
+            assertEquals(2, withKey(readUncommitted(kafka, topics.raw.name()), article.id()),
+                    "the crashed attempt is in the log, aborted");
+            assertEquals(1, withKey(TopicRecords.readAll(kafka.bootstrapServers(), topics.ingestState.name()), markKey),
+                    "one mark, committed with the article");
+        }
+    }
+
+    private static KafkaSettings settings(KafkaCluster kafka, String prefix) {
+        KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), prefix, 1, -1, Map.of());
+        settings.ensureTopics();
+        return settings;
+    }
+
+    private static IngestConfig config(KafkaSettings settings, String prefix) {
+        return new IngestConfig(settings, Path.of("unused"), Duration.ofHours(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), 1 << 20, "test", 0, Duration.ofHours(6), 2, 16, 1, 3, 1000, 0, "ingest-" + prefix);
     }
 
     private static void runUntil(IngestConfig config, List<FeedSource> feeds, java.util.concurrent.Callable<Boolean> done)
@@ -61,8 +128,44 @@ class IngestRestartIT {
         }
     }
 
-    private static int raw(KafkaCluster kafka, String prefix) {
-        return TopicRecords.readAll(kafka.bootstrapServers(), prefix + ".raw").size();
+    private static KafkaProducer<String, byte[]> transactionalProducer(KafkaCluster kafka, String transactionalId) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("transactional.id", transactionalId);
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> raw(KafkaCluster kafka, String prefix) {
+        return TopicRecords.readAll(kafka.bootstrapServers(), prefix + ".raw");
+    }
+
+    private static long withKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).count();
+    }
+
+    /** What a consumer that ignores transactions sees: aborted records too. */
+    private static List<ConsumerRecord<byte[], byte[]>> readUncommitted(KafkaCluster kafka, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("isolation.level", "read_uncommitted");
+        props.put("group.id", "it-" + UUID.randomUUID());
+        props.put("enable.auto.commit", "false");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
     }
 
     private static List<FeedStatus> statuses(KafkaCluster kafka, String prefix) {

@@ -62,7 +62,7 @@ public final class PollingBenchmark {
         AtomicLong published = new AtomicLong();
         Publisher counting = new Publisher() {
             @Override
-            public CompletableFuture<Void> publish(List<RawArticle> articles) {
+            public CompletableFuture<Void> publish(List<RawArticle> articles, java.util.Map<String, byte[]> state) {
                 published.addAndGet(articles.size());
                 return CompletableFuture.completedFuture(null);
             }
@@ -72,18 +72,15 @@ public final class PollingBenchmark {
             }
 
             @Override
-            public CompletableFuture<Void> saveState(String key, byte[] value) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
             public void close() {
             }
         };
         ExecutorService http = Executors.newFixedThreadPool(2);
         ExecutorService workers = Executors.newFixedThreadPool(2);
-        FeedPoller poller = new FeedPoller(
-                new FeedFetcher(new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 << 20, 5), http),
+        FeedFetcher fetcher = new FeedFetcher(new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 << 20, 5),
+                http);
+        FeedPoller poller = new FeedPoller(fetcher,
+                new FullTextFetcher(fetcher, new HostLimiter(64, 64), Duration.ofSeconds(30), workers, outcome -> { }),
                 new FeedParser(Clock.systemUTC()), counting, new IngestStateStore(new ArticleLedger(500_000)),
                 new PollSchedule(0.1, Duration.ofHours(6), Math::random),
                 new FeedPoller.PollerSettings(Duration.ofMinutes(15), "bench", 3), workers, Clock.systemUTC());
