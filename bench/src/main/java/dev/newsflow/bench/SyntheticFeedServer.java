@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -42,6 +43,7 @@ public final class SyntheticFeedServer implements AutoCloseable {
 
     private final Plan plan;
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
     private final long startNanos = System.nanoTime();
     /** Generated once: the server must not be what the benchmark measures. */
     private final Map<Long, String> items = new ConcurrentHashMap<>();
@@ -53,7 +55,7 @@ public final class SyntheticFeedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(handlers);
         server.createContext("/feeds/", this::serve);
         server.start();
     }
@@ -160,5 +162,6 @@ public final class SyntheticFeedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
