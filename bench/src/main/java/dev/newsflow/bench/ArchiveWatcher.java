@@ -4,18 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.newsflow.core.Json;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Watches the sink's archive as a downstream reader would, and notes when each article version first
- * appears in a final file, for the fetch-to-file delay. Reads only what files gained since the last look.
+ * appears in a final file, for the fetch-to-file delay. Reads each final file once.
  */
 public final class ArchiveWatcher {
 
@@ -24,7 +24,7 @@ public final class ArchiveWatcher {
     }
 
     private final Path archive;
-    private final Map<Path, Long> readUpTo = new HashMap<>();
+    private final Set<Path> read = new HashSet<>();
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
 
     public ArchiveWatcher(Path archive) {
@@ -41,31 +41,32 @@ public final class ArchiveWatcher {
             return arrivals.size();
         }
         Instant now = Instant.now();
-        try (Stream<Path> files = Files.walk(archive)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList()) {
-                readNew(file, now);
+        // Listed by name only: the sink renames its temporary files while we look, and a walk that stats
+        // every entry would trip over one that has just gone.
+        try (DirectoryStream<Path> days = Files.newDirectoryStream(archive, "date=*")) {
+            for (Path day : days) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(day, "*.jsonl")) {
+                    for (Path file : files) {
+                        readNew(file, now);
+                    }
+                }
             }
         }
         return arrivals.size();
     }
 
+    /** A final file never changes once renamed into place, so each is read once, whole. */
     private void readNew(Path file, Instant now) throws IOException {
-        long from = readUpTo.getOrDefault(file, 0L);
-        if (Files.size(file) <= from) {
+        if (!read.add(file)) {
             return;
         }
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            in.seek(from);
-            byte[] rest = new byte[(int) (in.length() - from)];
-            in.readFully(rest);
-            int lineStart = 0;
-            for (int i = 0; i < rest.length; i++) {
-                if (rest[i] == '\n') {
-                    noteArrival(rest, lineStart, i - lineStart, now);
-                    lineStart = i + 1;
-                }
+        byte[] bytes = Files.readAllBytes(file);
+        int lineStart = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                noteArrival(bytes, lineStart, i - lineStart, now);
+                lineStart = i + 1;
             }
-            readUpTo.put(file, from + lineStart);
         }
     }
 

@@ -60,6 +60,11 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /** The feed server the pipeline was built with. */
+    public SyntheticFeedServer feedServer() {
+        return feeds;
+    }
+
     public Path output() {
         return work.resolve("out");
     }

@@ -20,17 +20,19 @@ import java.util.Map;
  * Reports sustained throughput, fetch-to-file delay percentiles, CPU and peak memory per service, and the
  * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
  *
- * <pre>./newsflow bench [--articles 20000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 200]
+ * <pre>./newsflow bench [--articles 20000] [--warmup 6000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 200]
  *                  [--interval 1s] [--languages fr,en,es,de] [--no-ceiling] [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
- * (delay at a steady load).
+ * (delay at a steady load). The {@code --warmup} articles go through first, on feeds of their own, and are
+ * not measured: the services' JIT compilers work hardest in their first minute, which a long-running
+ * deployment never sees again.
  */
 public final class PipelineBench {
 
     private PipelineBench() {
     }
 
-    record Options(int articles, int feeds, int bytes, double rate, int window, String interval,
+    record Options(int articles, int warmup, int feeds, int bytes, double rate, int window, String interval,
                    List<String> languages, boolean ceiling, Duration timeout, Path root, Path results,
                    Map<String, String> env) {
 
@@ -55,7 +57,7 @@ public final class PipelineBench {
             }
             int feeds = Integer.parseInt(values.getOrDefault("feeds", "100"));
             int articles = Integer.parseInt(values.getOrDefault("articles", "20000"));
-            return new Options(articles / feeds * feeds, feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")),
+            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "6000")), feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")),
                     Double.parseDouble(values.getOrDefault("rate", "0")),
                     Integer.parseInt(values.getOrDefault("window", "200")),
                     values.getOrDefault("interval", "1s"),
@@ -68,6 +70,9 @@ public final class PipelineBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        // Stopped early (Ctrl-C), the harness must not leave services and a broker running behind it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
         Path work = Files.createTempDirectory("newsflow-bench-");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** One run of ingest, enrich and sink on synthetic feeds, watched from the outside. */
 final class PipelineRun {
@@ -22,6 +22,12 @@ final class PipelineRun {
                   String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce) {
     }
 
+    /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */
+    private static final Duration STALLED = Duration.ofSeconds(60);
+
+    /** Feeds the warm-up articles are spread over. */
+    private static final int WARM_FEEDS = 20;
+
     private PipelineRun() {
     }
 
@@ -29,32 +35,29 @@ final class PipelineRun {
             throws IOException, InterruptedException {
         var plan = new SyntheticFeedServer.Plan(options.feeds(), options.articles() / options.feeds(),
                 options.bytes(), options.languages(), options.rate(), options.window());
-        try (Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
+        int warmPerFeed = options.warmup() / WARM_FEEDS;
+        SyntheticFeedServer warm = warmPerFeed == 0 ? null : new SyntheticFeedServer(new SyntheticFeedServer.Plan(
+                WARM_FEEDS, warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed), "warmup.newsflow.dev");
+        try (warm; Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
                 options.interval(), options.env())) {
+            pipeline.feedServer().hold();
+            if (warm != null) {
+                pipeline.addFeeds(warm.feedUrls(), options.interval());
+            }
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
-            Instant started = Instant.now();
-            Instant deadline = started.plus(options.timeout());
             Map<String, ProcessUsage.Sample> usage = new LinkedHashMap<>();
-            int arrived = 0;
-            long lastProgress = System.nanoTime();
-            while (arrived < plan.articles() && Instant.now().isBefore(deadline)) {
-                arrived = watcher.look();
-                pipeline.running().forEach((name, p) -> {
-                    ProcessUsage.Sample s = ProcessUsage.sample(p.handle().pid());
-                    if (s != null) {
-                        usage.put(name, s);
-                    }
-                });
-                if (System.nanoTime() - lastProgress > 5_000_000_000L) {
-                    System.out.printf("  %d of %d articles in the archive%n", arrived, plan.articles());
-                    lastProgress = System.nanoTime();
-                }
-                pipeline.assertAlive();
-                Thread.sleep(20);
-            }
+            int warmed = warm == null ? 0 : watch(pipeline, watcher, usage, 0, warm.plannedKeys().size(), options,
+                    "warm-up");
+            Map<String, ProcessUsage.Sample> atRelease = new LinkedHashMap<>(usage);
+            Instant started = Instant.now();
+            pipeline.feedServer().release();
+            int arrived = watch(pipeline, watcher, usage, warmed, plan.articles(), options, "measured");
             Instant finished = Instant.now();
-            var arrivals = watcher.arrivals().values();
+
+            Set<String> measured = pipeline.feedServer().plannedKeys();
+            var arrivals = watcher.arrivals().entrySet().stream().filter(e -> measured.contains(e.getKey()))
+                    .map(Map.Entry::getValue).toList();
             Instant firstFetch = arrivals.stream().map(ArchiveWatcher.Arrival::fetchedAt).min(Instant::compareTo)
                     .orElse(started);
             Instant lastSeen = arrivals.stream().map(ArchiveWatcher.Arrival::seenAt).max(Instant::compareTo)
@@ -64,9 +67,15 @@ final class PipelineRun {
                     .mapToDouble(a -> Duration.between(a.fetchedAt(), a.seenAt()).toNanos() / 1e6).sorted().toArray();
             Map<String, ServiceUsage> perService = new LinkedHashMap<>();
             double wall = Duration.between(started, finished).toMillis() / 1000.0;
-            usage.forEach((name, s) -> perService.put(name,
-                    new ServiceUsage(s.cpuSeconds(), s.cpuSeconds() / Math.max(wall, 0.001), s.peakRssBytes() / 1e6)));
-            DeliveryChecker checker = pipeline.checker();
+            usage.forEach((name, s) -> {
+                double cpu = s.cpuSeconds() - (atRelease.containsKey(name) ? atRelease.get(name).cpuSeconds() : 0);
+                perService.put(name, new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6));
+            });
+            Set<String> expected = new HashSet<>(measured);
+            if (warm != null) {
+                expected.addAll(warm.plannedKeys());
+            }
+            DeliveryChecker checker = new DeliveryChecker(expected);
             DeliveryReport archive = checker.checkArchive(pipeline.archive());
             DeliveryReport topic = checker.checkTopic(kafka.bootstrapServers(), pipeline.topic("enriched"));
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
@@ -74,6 +83,42 @@ final class PipelineRun {
                     delays.length == 0 ? 0 : delays[delays.length - 1], perService, archive.summary(),
                     topic.summary(), archive.clean() && topic.clean());
         }
+    }
+
+    /**
+     * Watches the archive until {@code expected} more articles than {@code before} have arrived, or nothing
+     * new came for {@link #STALLED}, sampling each service's CPU and memory into {@code usage} meanwhile.
+     *
+     * @return how many of the expected arrived
+     */
+    private static int watch(Pipeline pipeline, ArchiveWatcher watcher, Map<String, ProcessUsage.Sample> usage,
+                             int before, int expected, PipelineBench.Options options, String phase)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(options.timeout());
+        int arrived = 0;
+        long lastProgress = System.nanoTime();
+        long lastArrival = System.nanoTime();
+        while (arrived < expected && Instant.now().isBefore(deadline)
+                && System.nanoTime() - lastArrival < STALLED.toNanos()) {
+            int now = watcher.look() - before;
+            if (now > arrived) {
+                lastArrival = System.nanoTime();
+            }
+            arrived = now;
+            pipeline.running().forEach((name, p) -> {
+                ProcessUsage.Sample s = ProcessUsage.sample(p.handle().pid());
+                if (s != null) {
+                    usage.put(name, s);
+                }
+            });
+            if (System.nanoTime() - lastProgress > 5_000_000_000L) {
+                System.out.printf("  %s: %d of %d articles in the archive%n", phase, arrived, expected);
+                lastProgress = System.nanoTime();
+            }
+            pipeline.assertAlive();
+            Thread.sleep(20);
+        }
+        return arrived;
     }
 
     static double percentile(double[] sorted, double p) {

@@ -44,12 +44,20 @@ public final class SyntheticFeedServer implements AutoCloseable {
     private final Plan plan;
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newFixedThreadPool(8);
-    private final long startNanos = System.nanoTime();
+    /** Where the made-up articles live: two servers with different sites never share an article. */
+    private final String site;
+    /** When releasing began; {@link Long#MAX_VALUE} while {@link #hold() held}. */
+    private volatile long startNanos = System.nanoTime();
     /** Generated once: the server must not be what the benchmark measures. */
     private final Map<Long, String> items = new ConcurrentHashMap<>();
 
     public SyntheticFeedServer(Plan plan) {
+        this(plan, "synthetic.newsflow.dev");
+    }
+
+    public SyntheticFeedServer(Plan plan, String site) {
         this.plan = plan;
+        this.site = site;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -88,12 +96,26 @@ public final class SyntheticFeedServer implements AutoCloseable {
         return keys;
     }
 
+    /** Releases nothing until {@link #release()}: call before anyone polls. */
+    public void hold() {
+        startNanos = Long.MAX_VALUE;
+    }
+
+    /** Starts releasing the plan's articles (all at once, or at its rate from now). */
+    public void release() {
+        startNanos = System.nanoTime();
+    }
+
     /** How many articles of one feed are out now. */
     int released(int feed) {
+        long start = startNanos;
+        if (start == Long.MAX_VALUE) {
+            return 0;
+        }
         if (plan.releasePerSecond() <= 0) {
             return plan.articlesPerFeed();
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
         long total = (long) (seconds * plan.releasePerSecond());
         // Articles are dealt round-robin over the feeds, so feed f gets every feeds-th one.
         long mine = total / plan.feeds() + (total % plan.feeds() > feed ? 1 : 0);
@@ -101,7 +123,7 @@ public final class SyntheticFeedServer implements AutoCloseable {
     }
 
     private String articleUrl(int feed, int item) {
-        return "https://synthetic.newsflow.dev/" + feed + "/" + item;
+        return "https://" + site + "/" + feed + "/" + item;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -138,7 +160,7 @@ public final class SyntheticFeedServer implements AutoCloseable {
     private String rss(int feed, int released) {
         StringBuilder xml = new StringBuilder(64 + Math.min(released, plan.window()) * (plan.articleBytes() + 400));
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Synthetic feed ")
-                .append(feed).append("</title><link>https://synthetic.newsflow.dev/").append(feed)
+                .append(feed).append("</title><link>https://").append(site).append('/').append(feed)
                 .append("</link><description>made-up news</description>\n");
         for (int i = released - 1; i >= Math.max(0, released - plan.window()); i--) {
             xml.append(items.computeIfAbsent((long) feed * 1_000_003L + i, seed -> item(feed, (int) (seed % 1_000_003L))));

@@ -62,18 +62,15 @@ public final class FeedParser {
     private ParsedFeed parseXml(String text, String feedUrl, String base, String language) throws IOException {
         SyndFeed feed;
         try {
-            // Locale.US fixes the date masks Rome uses: the JVM's locale must never change what a date means.
-            SyndFeedInput input = new SyndFeedInput(false, Locale.US);
-            input.setAllowDoctypes(false);
-            input.setPreserveWireFeed(true);
-            input.setXmlHealerOn(true);
-            feed = input.build(new StringReader(text));
-        } catch (FeedException | IllegalArgumentException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (why.contains("DOCTYPE") || why.contains("DTD")) {
-                throw new IOException("refused: the feed declares a DOCTYPE (external entities are never read)");
+            feed = build(text, false);
+        } catch (FeedException | IllegalArgumentException wellFormedOnly) {
+            try {
+                // Only a feed that is not well-formed XML pays for the healer, which reads it character by
+                // character to repair what feeds get wrong (HTML entities such as &eacute;, stray ampersands).
+                feed = build(text, true);
+            } catch (FeedException | IllegalArgumentException e) {
+                throw unreadable(e);
             }
-            throw new IOException("not a readable RSS, Atom or JSON feed: " + why);
         }
         Instant fetchedAt = clock.instant();
         FeedRef ref = new FeedRef(feedUrl, Text.field(Text.plain(feed.getTitle()), Text.MAX_TITLE));
@@ -91,6 +88,23 @@ public final class FeedParser {
             articles.add(ArticleFactory.build(item(entry, date, own.link()), ref, base, feedLanguage, fetchedAt));
         }
         return new ParsedFeed(ref.title(), ttl(feed.originalWireFeed()), articles);
+    }
+
+    private static SyndFeed build(String text, boolean heal) throws FeedException {
+        // Locale.US fixes the date masks Rome uses: the JVM's locale must never change what a date means.
+        SyndFeedInput input = new SyndFeedInput(false, Locale.US);
+        input.setAllowDoctypes(false);
+        input.setPreserveWireFeed(true);
+        input.setXmlHealerOn(heal);
+        return input.build(new StringReader(text));
+    }
+
+    private static IOException unreadable(Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (why.contains("DOCTYPE") || why.contains("DTD")) {
+            return new IOException("refused: the feed declares a DOCTYPE (external entities are never read)");
+        }
+        return new IOException("not a readable RSS, Atom or JSON feed: " + why);
     }
 
     /** @param resolvedLink the item's link resolved against its xml:base, preferred to Rome's; may be null */

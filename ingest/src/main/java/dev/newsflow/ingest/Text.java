@@ -1,6 +1,7 @@
 package dev.newsflow.ingest;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -24,6 +25,10 @@ final class Text {
     static String plain(String html) {
         if (html == null || html.isBlank()) {
             return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            // No markup and no entity: parsing would only collapse whitespace, which this does as text() does.
+            return StringUtil.normaliseWhitespace(html).strip();
         }
         return Jsoup.parse(html).text();
     }
