@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /** One run of ingest, enrich and sink on synthetic feeds, watched from the outside. */
 final class PipelineRun {
@@ -19,7 +20,8 @@ final class PipelineRun {
 
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
                   double delayP95Ms, double delayP99Ms, double delayMaxMs, Map<String, ServiceUsage> services,
-                  String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce) {
+                  String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce,
+                  Map<String, Long> offsetsPerTopic) {
     }
 
     /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */
@@ -81,7 +83,7 @@ final class PipelineRun {
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
                     percentile(delays, 50), percentile(delays, 95), percentile(delays, 99),
                     delays.length == 0 ? 0 : delays[delays.length - 1], perService, archive.summary(),
-                    topic.summary(), archive.clean() && topic.clean());
+                    topic.summary(), archive.clean() && topic.clean(), volumes(kafka));
         }
     }
 
@@ -119,6 +121,15 @@ final class PipelineRun {
             Thread.sleep(20);
         }
         return arrived;
+    }
+
+    private static Map<String, Long> volumes(LocalKafka kafka) throws InterruptedException {
+        try {
+            return TopicVolumes.of(kafka.bootstrapServers());
+        } catch (ExecutionException e) {
+            System.out.println("  could not count the topics' records: " + e.getCause());
+            return Map.of();
+        }
     }
 
     static double percentile(double[] sorted, double p) {

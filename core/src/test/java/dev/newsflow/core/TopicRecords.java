@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -19,9 +20,15 @@ public final class TopicRecords {
 
     /** Every committed record now on the topic, read from the beginning to the end offsets. */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
+        return readAll(bootstrapServers, topic, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** The same, as a consumer at {@code isolation} sees it: {@code READ_UNCOMMITTED} shows aborted records too. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic,
+                                                                IsolationLevel isolation) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
-        props.put("isolation.level", "read_committed");
+        props.put("isolation.level", isolation.toString());
         props.put("group.id", "test-reader-" + UUID.randomUUID());
         props.put("enable.auto.commit", "false");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();

@@ -38,7 +38,9 @@ class RunScriptIT {
                 + "  - url: http://127.0.0.1:" + samplePort + "/sample.xml\n");
         Path out = work.resolve("out");
         Path home = work.resolve("home");
-        ProcessBuilder builder = new ProcessBuilder("bash", "newsflow", "up")
+        // As from a terminal, where Ctrl-C is never ignored: a build started in the background inherits an
+        // ignored SIGINT, which a script can neither trap nor reset by itself.
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", "newsflow", "up")
                 .directory(Path.of("..").toAbsolutePath().normalize().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("console.log").toFile());

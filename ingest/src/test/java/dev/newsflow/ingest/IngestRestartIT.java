@@ -17,17 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -102,7 +98,8 @@ class IngestRestartIT {
             }
             assertEquals(1, statuses(kafka, prefix).get(0).newItems(), "the aborted mark was not taken as published");
             assertEquals(1, withKey(raw(kafka, prefix), article.id()), "read_committed sees the article once");
-            assertEquals(2, withKey(readUncommitted(kafka, topics.raw.name()), article.id()),
+            assertEquals(2, withKey(TopicRecords.readAll(kafka.bootstrapServers(), topics.raw.name(),
+                    IsolationLevel.READ_UNCOMMITTED), article.id()),
                     "the crashed attempt is in the log, aborted");
             assertEquals(1, withKey(TopicRecords.readAll(kafka.bootstrapServers(), topics.ingestState.name()), markKey),
                     "one mark, committed with the article");
@@ -141,31 +138,6 @@ class IngestRestartIT {
 
     private static long withKey(List<ConsumerRecord<byte[], byte[]>> records, String key) {
         return records.stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8))).count();
-    }
-
-    /** What a consumer that ignores transactions sees: aborted records too. */
-    private static List<ConsumerRecord<byte[], byte[]>> readUncommitted(KafkaCluster kafka, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("isolation.level", "read_uncommitted");
-        props.put("group.id", "it-" + UUID.randomUUID());
-        props.put("enable.auto.commit", "false");
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 30 s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static List<FeedStatus> statuses(KafkaCluster kafka, String prefix) {
