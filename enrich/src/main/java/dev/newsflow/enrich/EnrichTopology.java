@@ -71,7 +71,7 @@ public final class EnrichTopology {
                 .peek((id, article) -> counters.tagged(), Named.as("count-tagged-articles"));
         enriched.to(topics.enriched.name(), Produced.with(topics.enriched.keySerde(), topics.enriched.valueSerde())
                 .withName("write-enriched-articles"));
-        TagTrends.addTo(enriched, topics);
+        TagTrends.addTo(builder, enriched, topics);
 
         Topology topology = builder.build();
         // Added on the Topology, not the builder, so that its source and processor carry our names too.

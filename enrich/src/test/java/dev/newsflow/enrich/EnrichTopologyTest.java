@@ -157,15 +157,21 @@ class EnrichTopologyTest {
         raw.pipeInput(other.id(), other, NOW.plusSeconds(60));
         // An edit of the first article is re-tagged but is no new article: it does not count again.
         raw.pipeInput(article.id(), article.withVersion(2), NOW.plusSeconds(90));
+        // Six minutes on: another 5-minute bucket, whose partial count adds to the same hour and day.
+        RawArticle later = Articles.raw("https://news.example/apec-3", "APEC closes in Gyeongju",
+                "APEC leaders closed the summit.");
+        raw.pipeInput(later.id(), later, NOW.plus(Duration.ofMinutes(6)));
 
         var trends = driver.createOutputTopic(topics.tagTrends.name(), topics.tagTrends.keySerde().deserializer(),
                 topics.tagTrends.valueSerde().deserializer());
+        assertTrue(trends.isEmpty(), "each task sends its partial counts on once a second, not per article");
+        driver.advanceWallClockTime(TagTrends.FLUSH);
         Map<String, TagTrend> latest = trends.readKeyValuesToMap();
         TagTrend hourly = latest.get("topic:apec@PT1H@2026-11-24T10:00:00Z");
         assertNotNull(hourly, () -> "trend keys " + latest.keySet());
-        assertEquals(2, hourly.count());
+        assertEquals(3, hourly.count());
         assertEquals(Instant.parse("2026-11-24T11:00:00Z"), hourly.windowEnd());
-        assertEquals(2, latest.get("topic:apec@PT24H@2026-11-24T00:00:00Z").count());
+        assertEquals(3, latest.get("topic:apec@PT24H@2026-11-24T00:00:00Z").count());
         // A 1-hour window hopping by 5 minutes: twelve windows hold the first article.
         assertEquals(12, latest.keySet().stream().filter(k -> k.startsWith("entity:Xi Jinping@PT1H@")).count());
     }
@@ -204,6 +210,7 @@ class EnrichTopologyTest {
         assertTrue(described.contains(DeduplicateArticles.STORE), described);
         assertTrue(described.contains("tag-counts-1h") && described.contains("tag-counts-24h"), described);
         assertTrue(described.contains(TagTrends.REPARTITION), described);
+        assertTrue(described.contains(TagTrends.PENDING), described);
     }
 
     @Test
