@@ -55,9 +55,10 @@ final class TagTrends {
     }
 
     static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Topics topics) {
-        // Logged like any store, so partial counts not yet sent on survive a crash, exactly once.
+        // Logged like any store, so partial counts not yet sent on survive a crash, exactly once; cached, so
+        // its changelog gets a bucket's latest count once a commit rather than every increment.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         // An edit re-tags an article but is not a new article: only first versions count.
         KGroupedStream<String, Long> tags = enriched
                 .filter((id, article) -> article.version() == 1, Named.as("first-versions-only"))
