@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsflow.core.config.ConfigException;
-import dev.newsflow.core.config.ConfigReader;
-import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.core.config.ConfigFixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IngestConfigTest {
 
     private static IngestConfig read(Map<String, String> environment) {
-        ConfigReader reader = new ConfigReader(ConfigSource.of(null, environment));
-        IngestConfig config = IngestConfig.read(reader);
-        reader.done();
-        return config;
+        return ConfigFixtures.fromEnvironment(environment, IngestConfig::read);
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsflow.core.config.ConfigException;
-import dev.newsflow.core.config.ConfigReader;
-import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.core.config.ConfigFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.Test;
 class SinkConfigTest {
 
     private static SinkConfig read(Map<String, String> env) {
-        ConfigReader reader = new ConfigReader(ConfigSource.of(null, env));
-        SinkConfig config = SinkConfig.read(reader);
-        reader.done();
-        return config;
+        return ConfigFixtures.fromEnvironment(env, SinkConfig::read);
     }
 
     @Test
