@@ -101,9 +101,12 @@ final class FullTextFetcher {
                 .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
     }
 
+    /** The article a page fetch settled on, and why; only the one stage that returns it reports the outcome. */
+    private record Settled(RawArticle article, Outcome outcome) { }
+
     private CompletableFuture<RawArticle> withPage(FeedSource feed, String userAgent, RawArticle article,
                                                    long deadlineNanos) {
-        CompletableFuture<RawArticle> result = new CompletableFuture<>();
+        CompletableFuture<Settled> result = new CompletableFuture<>();
         String host = HostLimiter.host(article.url());
         pages.acquire(host).thenRun(() -> {
             if (result.isDone()) { // the deadline passed while this page waited for its turn
@@ -115,21 +118,21 @@ final class FullTextFetcher {
                     .thenApplyAsync(page -> read(article, page), workers)
                     .whenComplete((chosen, error) -> {
                         if (error == null) {
-                            if (result.complete(chosen)) {
-                                outcomes.accept(chosen == article ? Outcome.KEPT_FEED_TEXT : Outcome.REPLACED);
-                            }
-                        } else if (result.complete(article)) {
-                            outcomes.accept(Outcome.FAILED);
+                            result.complete(new Settled(chosen,
+                                    chosen == article ? Outcome.KEPT_FEED_TEXT : Outcome.REPLACED));
+                        } else if (result.complete(new Settled(article, Outcome.FAILED))) {
                             log.warn("Full text of {} (feed {}) not used, keeping the feed's text: {}", article.url(),
                                     feed.url(), unwrap(error).getMessage());
                         }
                     });
         });
         long remaining = Math.max(0, deadlineNanos - System.nanoTime());
-        // Async: the JDK's one timeout thread must not run the rest of the poll.
-        return result.orTimeout(remaining, TimeUnit.NANOSECONDS).handleAsync((chosen, error) -> {
+        // Async: the JDK's one timeout thread must not run the rest of the poll. The outcome is counted here,
+        // before the article goes on, so whoever waits for the poll also sees its pages counted.
+        return result.orTimeout(remaining, TimeUnit.NANOSECONDS).handleAsync((settled, error) -> {
             if (error == null) {
-                return chosen;
+                outcomes.accept(settled.outcome());
+                return settled.article();
             }
             outcomes.accept(Outcome.TIMED_OUT);
             log.warn("Full text of {} (feed {}) not ready within {} ms, keeping the feed's text", article.url(),
