@@ -1,8 +1,5 @@
 package dev.newsflow.bench;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.newsflow.core.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -64,35 +61,12 @@ public final class ArchiveWatcher {
         int lineStart = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                noteArrival(bytes, lineStart, i - lineStart, now);
+                ArticleStamp stamp = ArticleStamp.read(bytes, lineStart, i - lineStart, file + " at byte " + lineStart);
+                if (stamp.fetchedAt() != null) {
+                    arrivals.putIfAbsent(stamp.key(), new Arrival(stamp.fetchedAt(), now));
+                }
                 lineStart = i + 1;
             }
-        }
-    }
-
-    /**
-     * Reads only the three fields it needs, skipping the article's text: the harness shares the machine
-     * with what it measures, so it must stay cheap.
-     */
-    private void noteArrival(byte[] bytes, int offset, int length, Instant now) throws IOException {
-        String id = null;
-        int version = 1;
-        Instant fetchedAt = null;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(bytes, offset, length)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "id" -> id = parser.getText();
-                    case "version" -> version = parser.getIntValue();
-                    case "fetchedAt" -> fetchedAt = Instant.parse(parser.getText());
-                    default -> parser.skipChildren();
-                }
-            }
-        }
-        if (id != null && fetchedAt != null) {
-            arrivals.putIfAbsent(DeliveryChecker.key(id, version), new Arrival(fetchedAt, now));
         }
     }
 }

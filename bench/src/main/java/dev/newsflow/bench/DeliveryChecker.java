@@ -1,7 +1,5 @@
 package dev.newsflow.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsflow.core.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +42,7 @@ public final class DeliveryChecker {
 
     /** Checks every {@code *.jsonl} line under {@code archive}, read in file-name order, line by line. */
     public DeliveryReport checkArchive(Path archive) {
-        List<JsonNode> lines = new ArrayList<>();
+        List<ArticleStamp> lines = new ArrayList<>();
         if (Files.isDirectory(archive)) {
             try (Stream<Path> files = Files.walk(archive)) {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
@@ -65,7 +63,7 @@ public final class DeliveryChecker {
         props.put("isolation.level", "read_committed");
         props.put("group.id", "delivery-checker-" + UUID.randomUUID());
         props.put("enable.auto.commit", "false");
-        List<JsonNode> values = new ArrayList<>();
+        List<ArticleStamp> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -79,7 +77,8 @@ public final class DeliveryChecker {
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.value() != null) {
-                        values.add(parse(r.value(), topic + "-" + r.partition() + "@" + r.offset()));
+                        values.add(ArticleStamp.read(r.value(), 0, r.value().length,
+                                topic + "-" + r.partition() + "@" + r.offset()));
                     }
                 }
             }
@@ -87,17 +86,15 @@ public final class DeliveryChecker {
         return check("topic " + topic, values);
     }
 
-    private DeliveryReport check(String place, List<JsonNode> received) {
+    private DeliveryReport check(String place, List<ArticleStamp> received) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Integer> lastVersion = new HashMap<>();
         Set<String> outOfOrder = new TreeSet<>();
-        for (JsonNode article : received) {
-            String id = article.path("id").asText();
-            int version = article.path("version").asInt(1);
-            counts.merge(key(id, version), 1, Integer::sum);
-            Integer before = lastVersion.put(id, version);
-            if (before != null && before > version) {
-                outOfOrder.add(id);
+        for (ArticleStamp article : received) {
+            counts.merge(article.key(), 1, Integer::sum);
+            Integer before = lastVersion.put(article.id(), article.version());
+            if (before != null && before > article.version()) {
+                outOfOrder.add(article.id());
             }
         }
         List<String> lost = expected.stream().filter(k -> !counts.containsKey(k)).sorted().toList();
@@ -110,21 +107,14 @@ public final class DeliveryChecker {
         return new DeliveryReport(place, expected.size(), received.size(), lost, duplicated, List.copyOf(outOfOrder));
     }
 
-    private static void readLines(Path file, List<JsonNode> into) throws IOException {
+    private static void readLines(Path file, List<ArticleStamp> into) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
-                into.add(parse(line.getBytes(StandardCharsets.UTF_8), file + ":" + number));
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                into.add(ArticleStamp.read(bytes, 0, bytes.length, file + ":" + number));
             }
-        }
-    }
-
-    private static JsonNode parse(byte[] json, String where) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("not a JSON article at " + where + ": " + e.getMessage(), e);
         }
     }
 }

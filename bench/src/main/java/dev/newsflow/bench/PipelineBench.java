@@ -57,9 +57,15 @@ public final class PipelineBench {
             }
             int feeds = Integer.parseInt(values.getOrDefault("feeds", "100"));
             int articles = Integer.parseInt(values.getOrDefault("articles", "20000"));
-            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "6000")), feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")),
-                    Double.parseDouble(values.getOrDefault("rate", "0")),
-                    Integer.parseInt(values.getOrDefault("window", "200")),
+            double rate = Double.parseDouble(values.getOrDefault("rate", "0"));
+            int window = Integer.parseInt(values.getOrDefault("window", "200"));
+            if (rate == 0 && articles / feeds > window) {
+                // Released at once, the oldest items would scroll out of their feed before any poll saw them.
+                throw new IllegalArgumentException("a burst needs every article in its feed at once: " + articles
+                        / feeds + " articles a feed exceed --window " + window + "; raise --window or --feeds");
+            }
+            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "6000")),
+                    feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")), rate, window,
                     values.getOrDefault("interval", "1s"),
                     Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), ceiling,
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))),

@@ -20,7 +20,7 @@ final class PipelineRun {
 
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
                   double delayP95Ms, double delayP99Ms, double delayMaxMs, Map<String, ServiceUsage> services,
-                  String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce,
+                  Map<String, ServiceUsage> alongside, String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce,
                   Map<String, Long> offsetsPerTopic) {
     }
 
@@ -48,13 +48,15 @@ final class PipelineRun {
             }
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
+            // The broker and this harness share the cores with the services: what they take is reported too.
+            Map<String, Long> alongside = Map.of("broker", kafka.pid(), "harness", ProcessHandle.current().pid());
             Map<String, ProcessUsage.Sample> usage = new LinkedHashMap<>();
-            int warmed = warm == null ? 0 : watch(pipeline, watcher, usage, 0, warm.plannedKeys().size(), options,
-                    "warm-up");
+            int warmed = warm == null ? 0 : watch(pipeline, alongside, watcher, usage, 0, warm.plannedKeys().size(),
+                    options, "warm-up");
             Map<String, ProcessUsage.Sample> atRelease = new LinkedHashMap<>(usage);
             Instant started = Instant.now();
             pipeline.feedServer().release();
-            int arrived = watch(pipeline, watcher, usage, warmed, plan.articles(), options, "measured");
+            int arrived = watch(pipeline, alongside, watcher, usage, warmed, plan.articles(), options, "measured");
             Instant finished = Instant.now();
 
             Set<String> measured = pipeline.feedServer().plannedKeys();
@@ -68,10 +70,12 @@ final class PipelineRun {
             double[] delays = arrivals.stream()
                     .mapToDouble(a -> Duration.between(a.fetchedAt(), a.seenAt()).toNanos() / 1e6).sorted().toArray();
             Map<String, ServiceUsage> perService = new LinkedHashMap<>();
+            Map<String, ServiceUsage> others = new LinkedHashMap<>();
             double wall = Duration.between(started, finished).toMillis() / 1000.0;
             usage.forEach((name, s) -> {
                 double cpu = s.cpuSeconds() - (atRelease.containsKey(name) ? atRelease.get(name).cpuSeconds() : 0);
-                perService.put(name, new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6));
+                (alongside.containsKey(name) ? others : perService).put(name,
+                        new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6));
             });
             Set<String> expected = new HashSet<>(measured);
             if (warm != null) {
@@ -82,19 +86,21 @@ final class PipelineRun {
             DeliveryReport topic = checker.checkTopic(kafka.bootstrapServers(), pipeline.topic("enriched"));
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
                     percentile(delays, 50), percentile(delays, 95), percentile(delays, 99),
-                    delays.length == 0 ? 0 : delays[delays.length - 1], perService, archive.summary(),
+                    delays.length == 0 ? 0 : delays[delays.length - 1], perService, others, archive.summary(),
                     topic.summary(), archive.clean() && topic.clean(), volumes(kafka));
         }
     }
 
     /**
      * Watches the archive until {@code expected} more articles than {@code before} have arrived, or nothing
-     * new came for {@link #STALLED}, sampling each service's CPU and memory into {@code usage} meanwhile.
+     * new came for {@link #STALLED}, sampling the CPU and memory of each service and of the processes
+     * {@code alongside} into {@code usage} meanwhile.
      *
      * @return how many of the expected arrived
      */
-    private static int watch(Pipeline pipeline, ArchiveWatcher watcher, Map<String, ProcessUsage.Sample> usage,
-                             int before, int expected, PipelineBench.Options options, String phase)
+    private static int watch(Pipeline pipeline, Map<String, Long> alongside, ArchiveWatcher watcher,
+                             Map<String, ProcessUsage.Sample> usage, int before, int expected,
+                             PipelineBench.Options options, String phase)
             throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(options.timeout());
         int arrived = 0;
@@ -107,8 +113,10 @@ final class PipelineRun {
                 lastArrival = System.nanoTime();
             }
             arrived = now;
-            pipeline.running().forEach((name, p) -> {
-                ProcessUsage.Sample s = ProcessUsage.sample(p.handle().pid());
+            Map<String, Long> pids = new LinkedHashMap<>(alongside);
+            pipeline.running().forEach((name, p) -> pids.put(name, p.handle().pid()));
+            pids.forEach((name, pid) -> {
+                ProcessUsage.Sample s = ProcessUsage.sample(pid);
                 if (s != null) {
                     usage.put(name, s);
                 }

@@ -96,9 +96,17 @@ public final class SyntheticFeedServer implements AutoCloseable {
         return keys;
     }
 
-    /** Releases nothing until {@link #release()}: call before anyone polls. */
+    /**
+     * Releases nothing until {@link #release()}: call before anyone polls. Renders every planned item
+     * meanwhile, so that what is measured after the release does not include making the news up.
+     */
     public void hold() {
         startNanos = Long.MAX_VALUE;
+        for (int f = 0; f < plan.feeds(); f++) {
+            for (int i = 0; i < plan.articlesPerFeed(); i++) {
+                rendered(f, i);
+            }
+        }
     }
 
     /** Starts releasing the plan's articles (all at once, or at its rate from now). */
@@ -163,9 +171,13 @@ public final class SyntheticFeedServer implements AutoCloseable {
                 .append(feed).append("</title><link>https://").append(site).append('/').append(feed)
                 .append("</link><description>made-up news</description>\n");
         for (int i = released - 1; i >= Math.max(0, released - plan.window()); i--) {
-            xml.append(items.computeIfAbsent((long) feed * 1_000_003L + i, seed -> item(feed, (int) (seed % 1_000_003L))));
+            xml.append(rendered(feed, i));
         }
         return xml.append("</channel></rss>\n").toString();
+    }
+
+    private String rendered(int feed, int i) {
+        return items.computeIfAbsent((long) feed * 1_000_003L + i, seed -> item(feed, i));
     }
 
     private String item(int feed, int i) {

@@ -29,13 +29,21 @@ final class ArticleFactory {
     static RawArticle build(Item item, FeedRef feed, String base, String language, Instant fetchedAt) {
         String link = absolute(base, item.link());
         String title = Text.field(Text.plain(item.title()), Text.MAX_TITLE);
-        String summaryHtml = item.summaryHtml() == null ? "" : item.summaryHtml();
-        String contentHtml = item.contentHtml() == null ? "" : item.contentHtml();
-        String summary = Text.field(Text.plain(summaryHtml), Text.MAX_SUMMARY);
-        String content = Text.content(contentHtml);
-        String id = ArticleId.of(link, item.guid(), feed.url(), title + "\n" + summary + "\n" + content);
         String htmlBase = link != null ? link : base;
-        String safe = Text.safeContent(contentHtml.isEmpty() ? summaryHtml : contentHtml, htmlBase);
+        // The sanitised copy comes from the content, or from the summary when the item has no content.
+        Text.Cleaned body;
+        String summary;
+        if (item.contentHtml() == null || item.contentHtml().isBlank()) {
+            Text.Cleaned cleaned = Text.clean(item.summaryHtml(), htmlBase);
+            summary = Text.field(cleaned.text(), Text.MAX_SUMMARY);
+            body = new Text.Cleaned("", cleaned.html());
+        } else {
+            summary = Text.field(Text.plain(item.summaryHtml()), Text.MAX_SUMMARY);
+            body = Text.clean(item.contentHtml(), htmlBase);
+        }
+        String content = body.content();
+        String id = ArticleId.of(link, item.guid(), feed.url(), title + "\n" + summary + "\n" + content);
+        String safe = body.safeContent();
         String lang = language != null ? language : item.language();
         return new RawArticle(RawArticle.SCHEMA_VERSION, id, 1, link, title, summary, content, safe, lang,
                 capped(item.authors(), MAX_AUTHORS), capped(item.categories(), MAX_CATEGORIES), item.published(),

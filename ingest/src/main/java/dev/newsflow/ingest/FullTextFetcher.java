@@ -179,14 +179,15 @@ final class FullTextFetcher {
         Document doc = Jsoup.parse(new ByteArrayInputStream(page.body()), charset == null ? null : charset.name(),
                 page.finalUri().toString());
         String html = MainText.html(doc);
-        String text = Text.content(html);
+        // doc.baseUri() honours the page's <base href>, which its relative links are written against.
+        Text.Cleaned page = Text.clean(html, doc.baseUri());
+        String text = page.content();
         String feedText = article.content().isEmpty() ? article.summary() : article.content();
         if (text.length() < MainText.MIN_TEXT || text.length() < feedText.length() * SUBSTANTIALLY_MORE) {
             return article;
         }
-        // doc.baseUri() honours the page's <base href>, which its relative links are written against.
         return new RawArticle(article.schemaVersion(), article.id(), article.version(), article.url(),
-                article.title(), article.summary(), text, Text.safeContent(html, doc.baseUri()), article.language(),
+                article.title(), article.summary(), text, page.safeContent(), article.language(),
                 article.authors(), article.categories(), article.publishedAt(), article.fetchedAt(), article.feed());
     }
 

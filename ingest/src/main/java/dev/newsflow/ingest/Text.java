@@ -1,6 +1,8 @@
 package dev.newsflow.ingest;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.safety.Safelist;
 
@@ -22,11 +24,31 @@ final class Text {
     private Text() {
     }
 
+    /**
+     * One piece of article HTML as plain text and as a sanitised copy, from one parse. Neither is capped yet.
+     *
+     * @param html the sanitised copy, null when there was no HTML
+     */
+    record Cleaned(String text, String html) {
+
+        static final Cleaned EMPTY = new Cleaned("", null);
+
+        /** The text capped as {@code content}. */
+        String content() {
+            return field(text, MAX_CONTENT);
+        }
+
+        /** The sanitised copy capped as {@code contentHtml}. */
+        String safeContent() {
+            return field(html, MAX_CONTENT);
+        }
+    }
+
     static String plain(String html) {
         if (html == null || html.isBlank()) {
             return "";
         }
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+        if (isPlainText(html)) {
             // No markup and no entity: parsing would only collapse whitespace, which this does as text() does.
             return StringUtil.normaliseWhitespace(html).strip();
         }
@@ -34,22 +56,23 @@ final class Text {
     }
 
     /** @param baseUri resolves relative links; may be null */
-    static String sanitise(String html, String baseUri) {
+    static Cleaned clean(String html, String baseUri) {
         if (html == null || html.isBlank()) {
-            return null;
+            return Cleaned.EMPTY;
         }
-        return Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFE);
+        if (isPlainText(html)) {
+            String text = StringUtil.normaliseWhitespace(html).strip();
+            // Text without markup or entities is already safe HTML once its one special character left is escaped.
+            return new Cleaned(text, text.replace(">", "&gt;"));
+        }
+        // What Jsoup.clean does, keeping the parsed fragment to read the text from as well.
+        Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        String text = dirty.body().text();
+        return new Cleaned(text, new Cleaner(SAFE).clean(dirty).body().html());
     }
 
-    /** The plain text of article HTML, capped as {@code content}. */
-    static String content(String html) {
-        return field(plain(html), MAX_CONTENT);
-    }
-
-    /** The sanitised copy of article HTML, capped as {@code contentHtml}; null when there is no HTML. */
-    static String safeContent(String html, String baseUri) {
-        String safe = sanitise(html, baseUri);
-        return safe == null ? null : field(safe, MAX_CONTENT);
+    private static boolean isPlainText(String html) {
+        return html.indexOf('<') < 0 && html.indexOf('&') < 0;
     }
 
     static String field(String text, int max) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Consumed records not yet in a final file, per partition a queue of {@link PartitionBuffer}s: a buffer
  * that reaches the policy's record count or size is sealed and the next record starts a new one, so no
  * file exceeds those limits however many records one poll returns. Reads each record
- * as an enriched article and keeps it as one compact JSON line; a record that is not one is skipped with a
+ * as an enriched article and keeps it as one JSON line; a record that is not one is skipped with a
  * warning (enrich sends unreadable input to its dead-letter topic, so this is a contract breach upstream).
  */
 final class PendingLines {
@@ -59,13 +59,23 @@ final class PendingLines {
             return;
         }
         try {
-            // Written again by the shared mapper rather than copied, so a line is always one compact line.
-            byte[] line = Json.MAPPER.writeValueAsBytes(article);
+            // Enrich writes compact JSON, so its bytes are the line as they stand; a value that spans lines is
+            // written again, as one line, by the shared mapper.
+            byte[] line = isOneLine(record.value()) ? record.value() : Json.MAPPER.writeValueAsBytes(article);
             buffer.add(record.offset(), ArchiveWriter.dateOf(article.publishedAt(), article.fetchedAt(),
                     record.timestamp()), line, article, consumedAtNanos);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write article " + article.id() + " as JSON", e);
         }
+    }
+
+    private static boolean isOneLine(byte[] json) {
+        for (byte b : json) {
+            if (b == '\n' || b == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isFull(PartitionBuffer buffer) {

@@ -54,6 +54,24 @@ class PendingLinesTest {
     }
 
     @Test
+    void keepsEnrichsCompactBytesAsTheyAreAndPutsAValueSpanningLinesOnOne() throws Exception {
+        // A field this sink does not know yet is kept: the archive holds what enrich wrote.
+        String compact = new String(article(1), StandardCharsets.UTF_8).replaceFirst("\\{", "{\"addedLater\":1,");
+        pending.add(record(2, 0, compact.getBytes(StandardCharsets.UTF_8)), 0);
+        byte[] pretty = dev.newsflow.core.Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(SampleArticles.article(2, "2026-11-17T08:00:00Z"));
+        pending.add(record(2, 1, pretty), 0);
+
+        String written = pending.due(1, true).keySet().iterator().next().linesByDate().values().iterator().next()
+                .toString(StandardCharsets.UTF_8);
+
+        List<String> lines = written.lines().toList();
+        assertEquals(2, lines.size(), written);
+        assertEquals(compact, lines.get(0));
+        assertEquals(new String(article(2), StandardCharsets.UTF_8), lines.get(1));
+    }
+
+    @Test
     void forgetsThePartitionsItNoLongerOwns() {
         pending.add(record(1, 40, article(1)), 0);
         pending.drop(List.of(new org.apache.kafka.common.TopicPartition("news.enriched", 1)));

@@ -23,7 +23,14 @@ final class TaxonomyMatcher {
     /** All-capitals aliases up to this length are read case-sensitively ({@code US}, {@code AI}, {@code UN}). */
     private static final int SHORT_ACRONYM = 3;
 
-    private final AhoCorasickDoubleArrayTrie<List<Target>> trie = new AhoCorasickDoubleArrayTrie<>();
+    /** Spans sorted longest first, the earliest among equals. */
+    private static final Comparator<Candidate> LONGEST_FIRST = (a, b) -> {
+        int byLength = Integer.compare(b.end - b.start, a.end - a.start);
+        return byLength != 0 ? byLength : Integer.compare(a.start, b.start);
+    };
+    private static final Comparator<Match> IN_TEXT_ORDER = (a, b) -> Integer.compare(a.start(), b.start());
+
+    private final AhoCorasickDoubleArrayTrie<Payload> trie = new AhoCorasickDoubleArrayTrie<>();
     private final int patterns;
 
     TaxonomyMatcher(Taxonomy taxonomy) {
@@ -49,8 +56,8 @@ final class TaxonomyMatcher {
                 }
             }
         }
-        TreeMap<String, List<Target>> sorted = new TreeMap<>();
-        byPattern.forEach((pattern, targets) -> sorted.put(pattern, List.copyOf(targets)));
+        TreeMap<String, Payload> sorted = new TreeMap<>();
+        byPattern.forEach((pattern, targets) -> sorted.put(pattern, Payload.of(targets)));
         trie.build(sorted);
         this.patterns = sorted.size();
     }
@@ -76,20 +83,11 @@ final class TaxonomyMatcher {
             }
             int originalStart = text.originalStart(start);
             int originalEnd = text.originalEnd(end);
-            List<Target> topicTargets = new ArrayList<>(1);
-            List<Target> entityTargets = new ArrayList<>(1);
-            for (Target target : payload) {
-                if (target.exactForm() != null && !writtenAs(text.original(), originalStart, originalEnd,
-                        target.exactForm())) {
-                    continue;
-                }
-                if (target.kind() == Target.Kind.TOPIC_TERM) {
-                    if (anyLanguage || target.language().equals(language)) {
-                        topicTargets.add(target);
-                    }
-                } else {
-                    entityTargets.add(target);
-                }
+            List<Target> topicTargets = payload.topics(anyLanguage ? null : language);
+            List<Target> entityTargets = payload.entities;
+            if (payload.exactForms) {
+                topicTargets = writtenAsRequired(topicTargets, text.original(), originalStart, originalEnd);
+                entityTargets = writtenAsRequired(entityTargets, text.original(), originalStart, originalEnd);
             }
             if (!topicTargets.isEmpty()) {
                 topicSpans.add(new Candidate(start, end, originalStart, originalEnd, topicTargets));
@@ -110,7 +108,7 @@ final class TaxonomyMatcher {
         if (spans.isEmpty()) {
             return;
         }
-        spans.sort(Comparator.comparingInt((Candidate c) -> c.start - c.end).thenComparingInt(c -> c.start));
+        spans.sort(LONGEST_FIRST);
         BitSet taken = new BitSet(length);
         List<Match> kept = new ArrayList<>();
         for (Candidate c : spans) {
@@ -122,7 +120,7 @@ final class TaxonomyMatcher {
             kept.add(new Match(field, c.originalStart, c.originalEnd,
                     original.substring(c.originalStart, c.originalEnd), c.targets));
         }
-        kept.sort(Comparator.comparingInt(Match::start));
+        kept.sort(IN_TEXT_ORDER);
         into.addAll(kept);
     }
 
@@ -153,11 +151,55 @@ final class TaxonomyMatcher {
         return FoldedText.fold(term).replace('-', ' ');
     }
 
+    /** The targets that count at this span: those with an exact form count only where the text reads so. */
+    private static List<Target> writtenAsRequired(List<Target> targets, String original, int start, int end) {
+        List<Target> kept = new ArrayList<>(targets.size());
+        for (Target target : targets) {
+            if (target.exactForm() == null || writtenAs(original, start, end, target.exactForm())) {
+                kept.add(target);
+            }
+        }
+        return kept;
+    }
+
     /** True when the original text reads exactly {@code form} between {@code start} and {@code end}. */
     private static boolean writtenAs(String original, int start, int end, String form) {
         return end - start == form.length() && original.startsWith(form, start);
     }
 
     private record Candidate(int start, int end, int originalStart, int originalEnd, List<Target> targets) {
+    }
+
+    /**
+     * What one folded pattern stands for, split by kind and, for topic terms, by language ahead of time:
+     * the automaton reports every occurrence, so a hit should find its lists ready rather than build them.
+     *
+     * @param exactForms whether any target counts only where the original text reads exactly so
+     */
+    private record Payload(List<Target> entities, List<Target> allTopics, Map<String, List<Target>> topicsByLanguage,
+                           boolean exactForms) {
+
+        static Payload of(List<Target> targets) {
+            List<Target> entities = new ArrayList<>();
+            List<Target> topics = new ArrayList<>();
+            Map<String, List<Target>> byLanguage = new HashMap<>();
+            for (Target target : targets) {
+                if (target.kind() == Target.Kind.TOPIC_TERM) {
+                    topics.add(target);
+                    byLanguage.computeIfAbsent(target.language(), k -> new ArrayList<>()).add(target);
+                } else {
+                    entities.add(target);
+                }
+            }
+            Map<String, List<Target>> frozen = new HashMap<>();
+            byLanguage.forEach((language, list) -> frozen.put(language, List.copyOf(list)));
+            return new Payload(List.copyOf(entities), List.copyOf(topics), Map.copyOf(frozen),
+                    targets.stream().anyMatch(t -> t.exactForm() != null));
+        }
+
+        /** @param language the article's language, or null for topic terms of every language */
+        List<Target> topics(String language) {
+            return language == null ? allTopics : topicsByLanguage.getOrDefault(language, List.of());
+        }
     }
 }

@@ -67,12 +67,20 @@ public final class TaxonomyTagger implements ArticleTagger {
     private List<EntityTag> entities(List<Match> matches) {
         Map<Integer, List<Evidence>> byEntity = new LinkedHashMap<>();
         for (Match match : matches) {
-            match.targets().stream()
-                    .filter(t -> t.kind() == Target.Kind.ENTITY_ALIAS)
-                    .map(Target::index)
-                    .distinct()
-                    .forEach(index -> byEntity.computeIfAbsent(index, k -> new ArrayList<>())
-                            .add(new Evidence(match.field(), match.start(), match.end(), match.text())));
+            Evidence where = null;
+            for (Target target : match.targets()) {
+                if (target.kind() != Target.Kind.ENTITY_ALIAS) {
+                    continue;
+                }
+                List<Evidence> found = byEntity.computeIfAbsent(target.index(), k -> new ArrayList<>());
+                if (where == null) {
+                    where = new Evidence(match.field(), match.start(), match.end(), match.text());
+                }
+                // One span is one mention, however many of the entity's aliases it matched.
+                if (found.isEmpty() || found.get(found.size() - 1) != where) {
+                    found.add(where);
+                }
+            }
         }
         List<EntityTag> tags = new ArrayList<>();
         byEntity.forEach((index, evidence) -> {

@@ -4,6 +4,8 @@ import dev.newsflow.core.Evidence;
 import dev.newsflow.core.TopicTag;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,22 +33,23 @@ final class TopicScorer {
     List<TopicTag> score(List<Match> matches) {
         int n = taxonomy.topics().size();
         double[] scores = new double[n];
-        List<Set<String>> countedTerms = new ArrayList<>(n);
-        List<List<Evidence>> evidence = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            countedTerms.add(new HashSet<>());
-            evidence.add(new ArrayList<>());
-        }
+        // Made on a topic's first match only: most articles touch few of the topics.
+        List<Set<String>> countedTerms = new ArrayList<>(Collections.nCopies(n, null));
+        List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(n, null));
         Set<Integer> countedEntities = new HashSet<>();
+        BitSet supported = new BitSet(n);
         for (Match match : matches) {
-            Evidence where = new Evidence(match.field(), match.start(), match.end(), match.text());
-            Set<Integer> supported = new HashSet<>();
+            supported.clear();
             for (Target target : match.targets()) {
                 if (target.kind() == Target.Kind.TOPIC_TERM) {
-                    if (countedTerms.get(target.index()).add(target.termKey())) {
-                        scores[target.index()] += target.weight();
+                    int t = target.index();
+                    if (countedTerms.get(t) == null) {
+                        countedTerms.set(t, new HashSet<>());
                     }
-                    supported.add(target.index());
+                    if (countedTerms.get(t).add(target.termKey())) {
+                        scores[t] += target.weight();
+                    }
+                    supported.set(t);
                 } else {
                     Taxonomy.Entity entity = taxonomy.entities().get(target.index());
                     boolean first = countedEntities.add(target.index());
@@ -55,16 +58,22 @@ final class TopicScorer {
                         if (first) {
                             scores[t] += weight;
                         }
-                        supported.add(t);
+                        supported.set(t);
                     });
                 }
             }
-            supported.forEach(t -> evidence.get(t).add(where));
+            Evidence where = new Evidence(match.field(), match.start(), match.end(), match.text());
+            for (int t = supported.nextSetBit(0); t >= 0; t = supported.nextSetBit(t + 1)) {
+                if (evidence.get(t) == null) {
+                    evidence.set(t, new ArrayList<>());
+                }
+                evidence.get(t).add(where);
+            }
         }
         List<TopicTag> tags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (scores[i] >= taxonomy.threshold()) {
-                List<Evidence> found = evidence.get(i);
+                List<Evidence> found = evidence.get(i) == null ? List.of() : evidence.get(i);
                 Taxonomy.Topic topic = taxonomy.topics().get(i);
                 tags.add(new TopicTag(topic.id(), topic.label(), scores[i],
                         found.subList(0, Math.min(found.size(), TaxonomyTagger.MAX_EVIDENCE))));

@@ -1,0 +1,50 @@
+package dev.newsflow.bench;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.newsflow.core.Json;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * What the proof kit reads of one delivered article: its id, version and fetch time, streamed out of the
+ * JSON while the text is skipped. The harness shares the machine with what it measures and the checker
+ * reads every article of a long run, so neither may keep or even decode the articles' text.
+ *
+ * @param fetchedAt when ingest fetched it, or null when the record does not say
+ */
+record ArticleStamp(String id, int version, Instant fetchedAt) {
+
+    /** The key the checker counts deliveries under: one article version. */
+    String key() {
+        return DeliveryChecker.key(id, version);
+    }
+
+    /**
+     * @param where names the record in the error when it is not a JSON article
+     * @throws IllegalStateException when the bytes are not a JSON object
+     */
+    static ArticleStamp read(byte[] bytes, int offset, int length, String where) {
+        String id = null;
+        int version = 1;
+        Instant fetchedAt = null;
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(bytes, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "id" -> id = parser.getText();
+                    case "version" -> version = parser.getIntValue();
+                    case "fetchedAt" -> fetchedAt = Instant.parse(parser.getText());
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("not a JSON article at " + where + ": " + e.getMessage(), e);
+        }
+        return new ArticleStamp(id == null ? "" : id, version, fetchedAt);
+    }
+}
