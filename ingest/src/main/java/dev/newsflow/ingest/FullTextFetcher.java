@@ -180,14 +180,14 @@ final class FullTextFetcher {
                 page.finalUri().toString());
         String html = MainText.html(doc);
         // doc.baseUri() honours the page's <base href>, which its relative links are written against.
-        Text.Cleaned page = Text.clean(html, doc.baseUri());
-        String text = page.content();
+        Text.Cleaned mainText = Text.clean(html, doc.baseUri());
+        String text = mainText.content();
         String feedText = article.content().isEmpty() ? article.summary() : article.content();
         if (text.length() < MainText.MIN_TEXT || text.length() < feedText.length() * SUBSTANTIALLY_MORE) {
             return article;
         }
         return new RawArticle(article.schemaVersion(), article.id(), article.version(), article.url(),
-                article.title(), article.summary(), text, page.safeContent(), article.language(),
+                article.title(), article.summary(), text, mainText.safeContent(), article.language(),
                 article.authors(), article.categories(), article.publishedAt(), article.fetchedAt(), article.feed());
     }
 
