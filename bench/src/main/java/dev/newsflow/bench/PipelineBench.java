@@ -20,7 +20,7 @@ import java.util.Map;
  * Reports sustained throughput, fetch-to-file delay percentiles, CPU and peak memory per service, and the
  * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
  *
- * <pre>./newsflow bench [--articles 20000] [--warmup 6000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 200]
+ * <pre>./newsflow bench [--articles 40000] [--warmup 20000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
  *                  [--interval 1s] [--languages fr,en,es,de] [--no-ceiling] [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
  * (delay at a steady load). The {@code --warmup} articles go through first, on feeds of their own, and are
@@ -56,15 +56,15 @@ public final class PipelineBench {
                 }
             }
             int feeds = Integer.parseInt(values.getOrDefault("feeds", "100"));
-            int articles = Integer.parseInt(values.getOrDefault("articles", "20000"));
+            int articles = Integer.parseInt(values.getOrDefault("articles", "40000"));
             double rate = Double.parseDouble(values.getOrDefault("rate", "0"));
-            int window = Integer.parseInt(values.getOrDefault("window", "200"));
+            int window = Integer.parseInt(values.getOrDefault("window", "400"));
             if (rate == 0 && articles / feeds > window) {
                 // Released at once, the oldest items would scroll out of their feed before any poll saw them.
                 throw new IllegalArgumentException("a burst needs every article in its feed at once: " + articles
                         / feeds + " articles a feed exceed --window " + window + "; raise --window or --feeds");
             }
-            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "6000")),
+            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "20000")),
                     feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")), rate, window,
                     values.getOrDefault("interval", "1s"),
                     Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), ceiling,

@@ -11,15 +11,15 @@ class PipelineBenchOptionsTest {
     @Test
     void refusesABurstWhoseFeedsCannotShowAllTheirArticlesAtOnce() {
         var e = assertThrows(IllegalArgumentException.class, () -> PipelineBench.Options.parse(
-                new String[] {"--articles", "40000", "--feeds", "100"}));
-        assertTrue(e.getMessage().contains("400 articles a feed exceed --window 200"), e.getMessage());
+                new String[] {"--articles", "60000", "--feeds", "100"}));
+        assertTrue(e.getMessage().contains("600 articles a feed exceed --window 400"), e.getMessage());
     }
 
     @Test
     void takesAWideEnoughWindowOrASteadyRate() {
-        var burst = PipelineBench.Options.parse(new String[] {"--articles", "40000", "--window", "400"});
-        assertEquals(40000, burst.articles());
-        var steady = PipelineBench.Options.parse(new String[] {"--articles", "40000", "--rate", "200"});
+        var burst = PipelineBench.Options.parse(new String[] {"--articles", "60000", "--window", "600"});
+        assertEquals(60000, burst.articles());
+        var steady = PipelineBench.Options.parse(new String[] {"--articles", "60000", "--rate", "200"});
         assertEquals(200, steady.rate());
     }
 }

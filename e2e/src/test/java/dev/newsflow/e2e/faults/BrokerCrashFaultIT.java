@@ -26,7 +26,7 @@ class BrokerCrashFaultIT {
 
     @Test
     void threeBrokerCrashesDuringTwentyThousandArticlesLoseAndDoubleNothing(LocalKafka kafka) throws Exception {
-        var plan = Faults.plan(100, ARTICLES, 400);
+        var plan = Faults.plan(100, ARTICLES, 800);
         try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "5s", Faults.QUICK)) {
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
