@@ -61,7 +61,8 @@ public final class ArchiveWatcher {
         int lineStart = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                ArticleStamp stamp = ArticleStamp.read(bytes, lineStart, i - lineStart, file + " at byte " + lineStart);
+                ArticleStamp stamp = ArticleStamp.read(bytes, lineStart, i - lineStart,
+                        file + " at byte " + lineStart);
                 if (stamp.fetchedAt() != null) {
                     arrivals.putIfAbsent(stamp.key(), new Arrival(stamp.fetchedAt(), now));
                 }

@@ -20,8 +20,8 @@ final class PipelineRun {
 
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
                   double delayP95Ms, double delayP99Ms, double delayMaxMs, Map<String, ServiceUsage> services,
-                  Map<String, ServiceUsage> alongside, String archiveCheck, String enrichedTopicCheck, boolean exactlyOnce,
-                  Map<String, Long> offsetsPerTopic) {
+                  Map<String, ServiceUsage> alongside, String archiveCheck, String enrichedTopicCheck,
+                  boolean exactlyOnce, Map<String, Long> offsetsPerTopic) {
     }
 
     /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */

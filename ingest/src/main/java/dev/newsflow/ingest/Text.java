@@ -1,9 +1,9 @@
 package dev.newsflow.ingest;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.safety.Safelist;
 
 /**

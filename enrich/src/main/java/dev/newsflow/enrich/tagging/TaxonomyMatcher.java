@@ -191,9 +191,8 @@ final class TaxonomyMatcher {
                     entities.add(target);
                 }
             }
-            Map<String, List<Target>> frozen = new HashMap<>();
-            byLanguage.forEach((language, list) -> frozen.put(language, List.copyOf(list)));
-            return new Payload(List.copyOf(entities), List.copyOf(topics), Map.copyOf(frozen),
+            byLanguage.replaceAll((language, list) -> List.copyOf(list));
+            return new Payload(List.copyOf(entities), List.copyOf(topics), Map.copyOf(byLanguage),
                     targets.stream().anyMatch(t -> t.exactForm() != null));
         }
 
