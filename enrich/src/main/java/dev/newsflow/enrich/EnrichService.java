@@ -10,15 +10,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the enrich topology with exactly-once processing. Values that are not raw articles are
  * dead-lettered by the topology itself ({@link ReadRawArticle}); the KIP-1034 dead-letter setting and the
- * log-and-continue handlers here catch the rest (a record that fails while being tagged), so every bad
- * record reaches {@code news.dlq} with the reason in headers, and processing goes on.
+ * handlers here catch the rest (a record that fails while being tagged, {@link DeadLetterArticleErrors}), so
+ * every bad record reaches {@code news.dlq} with the reason in headers, and processing goes on. A stream
+ * thread that dies of a passing Kafka failure is replaced ({@link StreamThreadReplacer}).
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -35,6 +35,7 @@ public final class EnrichService implements AutoCloseable {
         var topics = config.kafka().topics();
         this.streams = new KafkaStreams(EnrichTopology.build(topics, taxonomy, config.dedupTtl(), clock,
                 EnrichCounters.in(registry)), streamsProperties(config));
+        streams.setUncaughtExceptionHandler(new StreamThreadReplacer(clock));
         new KafkaStreamsMetrics(streams).bindTo(registry);
     }
 
@@ -49,8 +50,7 @@ public final class EnrichService implements AutoCloseable {
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.kafka().topics().deadLetters.name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterArticleErrors.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         if (config.kafka().topicReplication() > 0) {
             props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().topicReplication());
