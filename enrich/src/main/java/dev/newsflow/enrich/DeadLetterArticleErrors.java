@@ -1,6 +1,7 @@
 package dev.newsflow.enrich;
 
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,12 +21,15 @@ public final class DeadLetterArticleErrors extends LogAndContinueProcessingExcep
         return isKafkaFailure(exception) ? Response.fail() : super.handleError(context, record, exception);
     }
 
+    /** A Kafka failure, unless it is one this record alone caused: a value that cannot be serialised. */
     static boolean isKafkaFailure(Throwable exception) {
+        boolean kafka = false;
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof KafkaException) {
-                return true;
+            if (t instanceof SerializationException) {
+                return false;
             }
+            kafka |= t instanceof KafkaException;
         }
-        return false;
+        return kafka;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -30,6 +31,8 @@ class StreamFailureHandlingTest {
                 new NullPointerException())));
         assertTrue(DeadLetterArticleErrors.isKafkaFailure(new IllegalStateException("wrapped",
                 new TimeoutException("metadata"))));
+        assertFalse(DeadLetterArticleErrors.isKafkaFailure(new StreamsException("cannot send",
+                new SerializationException("this value cannot be written"))), "that one is the record's fault");
     }
 
     @Test
