@@ -57,17 +57,10 @@ public final class ArchiveWatcher {
         if (!read.add(file)) {
             return;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        int lineStart = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                ArticleStamp stamp = ArticleStamp.read(bytes, lineStart, i - lineStart,
-                        file + " at byte " + lineStart);
-                if (stamp.fetchedAt() != null) {
-                    arrivals.putIfAbsent(stamp.key(), new Arrival(stamp.fetchedAt(), now));
-                }
-                lineStart = i + 1;
+        ArticleStamp.readLines(file, stamp -> {
+            if (stamp.fetchedAt() != null) {
+                arrivals.putIfAbsent(stamp.key(), new Arrival(stamp.fetchedAt(), now));
             }
-        }
+        });
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.newsflow.core.Json;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * What the proof kit reads of one delivered article: its id, version and fetch time, streamed out of the
@@ -18,6 +21,20 @@ record ArticleStamp(String id, int version, Instant fetchedAt) {
     /** The key the checker counts deliveries under: one article version. */
     String key() {
         return DeliveryChecker.key(id, version);
+    }
+
+    /** Each line of a JSON-lines file, in order, with the file and line number named in any error. */
+    static void readLines(Path file, Consumer<ArticleStamp> each) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int lineStart = 0;
+        int number = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length ? i > lineStart : bytes[i] == '\n') {
+                number++;
+                each.accept(read(bytes, lineStart, i - lineStart, file + ":" + number));
+                lineStart = i + 1;
+            }
+        }
     }
 
     /**

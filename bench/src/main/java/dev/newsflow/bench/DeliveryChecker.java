@@ -1,9 +1,7 @@
 package dev.newsflow.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,7 @@ public final class DeliveryChecker {
             try (Stream<Path> files = Files.walk(archive)) {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
                         .sorted(Comparator.comparing(Path::toString)).toList()) {
-                    readLines(file, lines);
+                    ArticleStamp.readLines(file, lines::add);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the archive " + archive, e);
@@ -105,16 +103,5 @@ public final class DeliveryChecker {
             }
         });
         return new DeliveryReport(place, expected.size(), received.size(), lost, duplicated, List.copyOf(outOfOrder));
-    }
-
-    private static void readLines(Path file, List<ArticleStamp> into) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-                into.add(ArticleStamp.read(bytes, 0, bytes.length, file + ":" + number));
-            }
-        }
     }
 }
