@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
 /**
  * Many RSS 2.0 feeds of made-up articles on loopback, for benchmarks and fault tests. Articles are released
  * at a set rate (or all at once) and each feed shows its latest {@code window} released items, as real
- * feeds do; an unchanged feed answers 304 to a matching {@code If-None-Match}.
+ * feeds do; an unchanged feed answers 304 to a matching {@code If-None-Match}. Each feed writes in one
+ * language, the plan's languages dealt over the feeds in turn, as a news site does.
  */
 public final class SyntheticFeedServer implements AutoCloseable {
 
@@ -33,9 +34,14 @@ public final class SyntheticFeedServer implements AutoCloseable {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Instant PUBLISHED = Instant.parse("2026-11-20T08:00:00Z");
 
-    /** The shape of the made-up news. */
+    /**
+     * The shape of the made-up news.
+     *
+     * @param declareLanguage whether a feed names its language in {@code <language>}, as most sites' feeds
+     *                        do; when not, enrich has to detect each article's
+     */
     public record Plan(int feeds, int articlesPerFeed, int articleBytes, List<String> languages,
-                       double releasePerSecond, int window) {
+                       double releasePerSecond, int window, boolean declareLanguage) {
         public int articles() {
             return feeds * articlesPerFeed;
         }
@@ -170,6 +176,9 @@ public final class SyntheticFeedServer implements AutoCloseable {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Synthetic feed ")
                 .append(feed).append("</title><link>https://").append(site).append('/').append(feed)
                 .append("</link><description>made-up news</description>\n");
+        if (plan.declareLanguage()) {
+            xml.append("<language>").append(language(feed)).append("</language>\n");
+        }
         for (int i = released - 1; i >= Math.max(0, released - plan.window()); i--) {
             xml.append(rendered(feed, i));
         }
@@ -182,11 +191,15 @@ public final class SyntheticFeedServer implements AutoCloseable {
 
     private String item(int feed, int i) {
         long seed = (long) feed * 1_000_003L + i;
-        String language = plan.languages().get((int) (seed % plan.languages().size()));
+        String language = language(feed);
         return "<item><title>" + escape(SyntheticArticles.title(language, seed)) + "</title><link>"
                 + articleUrl(feed, i) + "</link><guid>" + articleUrl(feed, i) + "</guid><pubDate>"
                 + RFC_822.format(PUBLISHED.plusSeconds(i)) + "</pubDate><description>"
                 + escape(SyntheticArticles.text(language, plan.articleBytes(), seed)) + "</description></item>\n";
+    }
+
+    private String language(int feed) {
+        return plan.languages().get(feed % plan.languages().size());
     }
 
     private static String escape(String text) {

@@ -44,7 +44,7 @@ class OpsEndpointsIT {
 
     @Test
     void everyServiceIsAliveReadyOnlyWithTheBrokerAndCountsItsWork(LocalKafka kafka) throws Exception {
-        var plan = new SyntheticFeedServer.Plan(2, 40, 400, List.of("fr", "en"), 0, 40);
+        var plan = new SyntheticFeedServer.Plan(2, 40, 400, List.of("fr", "en"), 0, 40, false);
         try (Pipeline pipeline = new Pipeline(ROOT, work, kafka.bootstrapServers(), plan, "1s", Map.of())) {
             pipeline.start();
             ArchiveWatcher archive = new ArchiveWatcher(pipeline.archive());

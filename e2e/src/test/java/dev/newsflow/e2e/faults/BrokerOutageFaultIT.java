@@ -37,7 +37,7 @@ class BrokerOutageFaultIT {
     @Test
     void aMinuteWithoutTheBrokerIsReportedAsNotReadyAndRecoveredFromWithoutLossOrDuplicates(LocalKafka kafka)
             throws Exception {
-        var plan = new SyntheticFeedServer.Plan(20, ARTICLES / 20, 600, List.of("fr", "en"), 100, 200);
+        var plan = new SyntheticFeedServer.Plan(20, ARTICLES / 20, 600, List.of("fr", "en"), 100, 200, false);
         try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", Faults.QUICK)) {
             pipeline.start();
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());

@@ -35,7 +35,7 @@ final class Faults {
      */
     static SyntheticFeedServer.Plan plan(int feeds, int articles, double perSecond) {
         return new SyntheticFeedServer.Plan(feeds, articles / feeds, 500, List.of("fr", "en"), perSecond,
-                articles / feeds);
+                articles / feeds, false);
     }
 
     /** Waits until the archive holds at least {@code count} article versions; fails early if a service died. */
