@@ -51,6 +51,8 @@ class FeedDatesTest {
         assertEquals(ten, dates.get(5), "dc:date");
         assertNull(dates.get(6), "no date is invented");
         assertNull(dates.get(7), "an unreadable date is not guessed");
+        assertEquals(ten, dates.get(8), "RFC 822 with a numeric offset");
+        assertEquals(ten, dates.get(9), "RFC 822 with a two-digit year");
     }
 
     @ParameterizedTest
