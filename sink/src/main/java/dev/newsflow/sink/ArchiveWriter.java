@@ -1,6 +1,5 @@
 package dev.newsflow.sink;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +60,12 @@ final class ArchiveWriter {
         ArchiveFileName name = buffer.fileName();
         List<Path> temps = new ArrayList<>();
         try {
-            for (Map.Entry<LocalDate, ByteArrayOutputStream> entry : buffer.linesByDate().entrySet()) {
+            for (Map.Entry<LocalDate, List<byte[]>> entry : buffer.linesByDate().entrySet()) {
                 Path folder = folderFor(entry.getKey());
                 Files.createDirectories(folder);
                 Path temp = folder.resolve(name.tempName());
                 temps.add(temp);
-                DurableFiles.write(temp, entry.getValue().toByteArray(), false);
+                DurableFiles.writeLines(temp, entry.getValue());
                 failpoint.check(Failpoint.AFTER_TEMP_WRITE);
             }
             for (Path temp : temps) {

@@ -1,12 +1,15 @@
 package dev.newsflow.sink;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * The file operations a crash-safe writer is built from: write and force a file, force a folder (so a
@@ -27,6 +30,20 @@ final class DurableFiles {
             }
             if (force) {
                 channel.force(true);
+            }
+        }
+    }
+
+    /**
+     * Writes each line and a line end through one small buffer, so that a roll never holds a copy of its
+     * file: the buffered records are the only copy.
+     */
+    static void writeLines(Path file, List<byte[]> lines) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+            for (byte[] line : lines) {
+                out.write(line);
+                out.write('\n');
             }
         }
     }

@@ -87,7 +87,10 @@ final class FeedPublisher {
 
     /** Takes an archived article in; an update replaces its entry everywhere and leaves topics it lost. */
     void apply(EnrichedArticle article) {
-        FeedItem item = FeedItem.of(article);
+        apply(FeedItem.of(article));
+    }
+
+    void apply(FeedItem item) {
         dirty |= all.offer(item);
         for (var entry : byTopic.entrySet()) {
             if (!item.hasTopic(entry.getKey()) && entry.getValue().remove(item.id())) {

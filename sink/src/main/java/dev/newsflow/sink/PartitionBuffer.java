@@ -1,7 +1,5 @@
 package dev.newsflow.sink;
 
-import dev.newsflow.core.EnrichedArticle;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,14 +11,17 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The lines consumed from one partition since its last roll, grouped by the date folder each belongs in.
- * Everything a roll needs is here: the lines per date, the offset range, and the articles for the feeds.
+ * Everything a roll needs is here: the lines per date, the offset range, and the feed items of the articles.
  * Held in memory until the roll, so the roll writes each file in one go; {@link RollPolicy} bounds its size.
+ * It keeps the records' own bytes and each article's feed item, not the whole article: a roll is up to 16 MiB
+ * of lines, and a copy of them in growing arrays or the articles' evidence as objects beside them kept the
+ * sink's heap full enough to collect it whole every few seconds under load.
  */
 final class PartitionBuffer {
 
     private final TopicPartition partition;
-    private final Map<LocalDate, ByteArrayOutputStream> linesByDate = new TreeMap<>();
-    private final List<EnrichedArticle> articles = new ArrayList<>();
+    private final Map<LocalDate, List<byte[]>> linesByDate = new TreeMap<>();
+    private final List<FeedItem> items = new ArrayList<>();
     private long[] consumedAtNanos = new long[16];
     private int records;
     private long bytes;
@@ -35,20 +36,18 @@ final class PartitionBuffer {
      * Adds one line; {@code offset} may also be a record that yields no line (unreadable), so the range
      * still covers it and a restart does not read it again.
      *
-     * @param article null for a record that is skipped
+     * @param item null for a record that is skipped
      */
-    void add(long offset, LocalDate date, byte[] line, EnrichedArticle article, long consumedAtNanos) {
+    void add(long offset, LocalDate date, byte[] line, FeedItem item, long consumedAtNanos) {
         if (firstOffset < 0) {
             firstOffset = offset;
         }
         lastOffset = offset;
-        if (article == null) {
+        if (item == null) {
             return;
         }
-        ByteArrayOutputStream out = linesByDate.computeIfAbsent(date, d -> new ByteArrayOutputStream());
-        out.writeBytes(line);
-        out.write('\n');
-        articles.add(article);
+        linesByDate.computeIfAbsent(date, d -> new ArrayList<>()).add(line);
+        items.add(item);
         if (records == this.consumedAtNanos.length) {
             this.consumedAtNanos = Arrays.copyOf(this.consumedAtNanos, records * 2);
         }
@@ -86,12 +85,13 @@ final class PartitionBuffer {
         return new ArchiveFileName(partition.topic(), partition.partition(), firstOffset, lastOffset);
     }
 
-    Map<LocalDate, ByteArrayOutputStream> linesByDate() {
+    /** Each date folder's lines in offset order, without their line ends. */
+    Map<LocalDate, List<byte[]>> linesByDate() {
         return linesByDate;
     }
 
-    List<EnrichedArticle> articles() {
-        return articles;
+    List<FeedItem> items() {
+        return items;
     }
 
     long[] consumedAtNanos() {

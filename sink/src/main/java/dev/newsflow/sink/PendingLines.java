@@ -63,7 +63,7 @@ final class PendingLines {
             // written again, as one line, by the shared mapper.
             byte[] line = isOneLine(record.value()) ? record.value() : Json.MAPPER.writeValueAsBytes(article);
             buffer.add(record.offset(), ArchiveWriter.dateOf(article.publishedAt(), article.fetchedAt(),
-                    record.timestamp()), line, article, consumedAtNanos);
+                    record.timestamp()), line, FeedItem.of(article), consumedAtNanos);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write article " + article.id() + " as JSON", e);
         }

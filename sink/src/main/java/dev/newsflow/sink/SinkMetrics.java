@@ -1,6 +1,5 @@
 package dev.newsflow.sink;
 
-import dev.newsflow.core.EnrichedArticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,10 +29,10 @@ final class SinkMetrics {
     }
 
     /** Called once the lines of a roll are final on disk. */
-    void archived(List<EnrichedArticle> articles, Instant now) {
-        written.increment(articles.size());
-        for (EnrichedArticle article : articles) {
-            Duration delay = Duration.between(article.fetchedAt(), now);
+    void archived(List<FeedItem> items, Instant now) {
+        written.increment(items.size());
+        for (FeedItem item : items) {
+            Duration delay = Duration.between(item.fetchedAt(), now);
             if (!delay.isNegative()) {
                 fetchToFile.record(delay);
             }

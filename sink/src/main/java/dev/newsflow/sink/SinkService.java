@@ -174,8 +174,8 @@ public final class SinkService implements AutoCloseable {
                 PartitionBuffer buffer = due.getKey();
                 archive.roll(buffer);
                 observer.rolled(buffer.partition(), due.getValue(), buffer.consumedAtNanos(), System.nanoTime());
-                metrics.archived(buffer.articles(), Instant.now());
-                buffer.articles().forEach(feeds::apply);
+                metrics.archived(buffer.items(), Instant.now());
+                buffer.items().forEach(feeds::apply);
                 feeds.archived(buffer.partition().partition(), buffer.nextOffset());
                 commits.put(buffer.partition(), new OffsetAndMetadata(buffer.nextOffset()));
                 pending.rolled(buffer);

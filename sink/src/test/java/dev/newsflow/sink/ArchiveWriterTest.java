@@ -31,7 +31,7 @@ class ArchiveWriterTest {
         long offset = 10;
         for (EnrichedArticle a : articles) {
             buffer.add(offset++, ArchiveWriter.dateOf(a.publishedAt(), a.fetchedAt(), 0),
-                    Json.MAPPER.writeValueAsBytes(a), a, System.nanoTime());
+                    Json.MAPPER.writeValueAsBytes(a), FeedItem.of(a), System.nanoTime());
         }
         return buffer;
     }

@@ -62,10 +62,9 @@ class PendingLinesTest {
                 .writeValueAsBytes(SampleArticles.article(2, "2026-11-17T08:00:00Z"));
         pending.add(record(2, 1, pretty), 0);
 
-        String written = pending.due(1, true).keySet().iterator().next().linesByDate().values().iterator().next()
-                .toString(StandardCharsets.UTF_8);
-
-        List<String> lines = written.lines().toList();
+        List<String> lines = pending.due(1, true).keySet().iterator().next().linesByDate().values().iterator().next()
+                .stream().map(line -> new String(line, StandardCharsets.UTF_8)).toList();
+        String written = String.join("\n", lines);
         assertEquals(2, lines.size(), written);
         assertEquals(compact, lines.get(0));
         assertEquals(new String(article(2), StandardCharsets.UTF_8), lines.get(1));
