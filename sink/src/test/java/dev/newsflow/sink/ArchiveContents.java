@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +87,19 @@ final class ArchiveContents {
         if (!Files.isDirectory(articles)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(articles)) {
-            return walk.filter(Files::isRegularFile).filter(which).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (Stream<Path> walk = Files.walk(articles)) {
+                return walk.filter(Files::isRegularFile).filter(which).sorted().toList();
+            } catch (UncheckedIOException e) {
+                // A running sink renames its temporary files: one listed a moment ago may be gone. Look again.
+                if (!(e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            } catch (NoSuchFileException e) {
+                // the same, seen on a folder
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
