@@ -132,9 +132,9 @@ public final class Pipeline implements AutoCloseable {
         service(name).kill();
     }
 
-    /** Every service's log, for a failure message. */
+    /** Every service's log, for a failure message, after the directory that holds them whole. */
     public String logs() {
-        StringBuilder all = new StringBuilder();
+        StringBuilder all = new StringBuilder("\n(logs, archive and state under " + work + ")");
         running.forEach((name, p) -> all.append("\n===== ").append(name).append(" =====\n").append(p.logText()));
         return all.toString();
     }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * dead-lettered by the topology itself ({@link ReadRawArticle}); the KIP-1034 dead-letter setting and the
  * handlers here catch the rest (a record that fails while being tagged, {@link DeadLetterArticleErrors}), so
  * every bad record reaches {@code news.dlq} with the reason in headers, and processing goes on. A stream
- * thread that dies of a passing Kafka failure is replaced ({@link StreamThreadReplacer}).
+ * thread that dies of a passing Kafka failure, or whose send timed out ({@link FailTimedOutSends}), is
+ * replaced ({@link StreamThreadReplacer}).
  */
 public final class EnrichService implements AutoCloseable {
 
@@ -52,6 +53,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterArticleErrors.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, FailTimedOutSends.class);
         if (config.kafka().topicReplication() > 0) {
             props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().topicReplication());
         }

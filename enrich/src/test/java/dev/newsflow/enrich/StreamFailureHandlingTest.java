@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,18 @@ class StreamFailureHandlingTest {
         var response = new DeadLetterArticleErrors().handleError(null, null, sendFailed);
         assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
         assertTrue(response.deadLetterQueueRecords().isEmpty());
+    }
+
+    @Test
+    void aSendThatTimedOutFailsTheThreadSoItsReplacementGetsANewProducer() {
+        FailTimedOutSends handler = new FailTimedOutSends();
+        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "news.dlq"));
+        var record = new ProducerRecord<>("newsflow-enrich-pending-tag-counts-changelog", new byte[1], new byte[1]);
+        var response = handler.handleError(null, record,
+                new TimeoutException("Topic newsflow-enrich-pending-tag-counts-changelog not present in metadata"));
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result(),
+                "Kafka Streams' own answer, RETRY, would keep the producer");
+        assertTrue(response.deadLetterQueueRecords().isEmpty(), "a changelog record is no dead letter");
     }
 
     @Test
