@@ -1,5 +1,6 @@
 package dev.newsflow.bench;
 
+import dev.newsflow.core.ArticleProducers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * The broker's own ceiling on this machine: Kafka's producer and consumer performance tools
  * ({@code kafka-producer-perf-test}, {@code kafka-consumer-perf-test}) on records of the articles' size,
- * with the producer settings ingest uses (acks=all, idempotence, lz4).
+ * with the producer settings ingest uses (acks=all, idempotence, {@link ArticleProducers}).
  */
 final class BrokerCeiling {
 
@@ -41,10 +42,11 @@ final class BrokerCeiling {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("cannot create " + topic + ": " + e.getMessage(), e);
         }
-        String produced = run("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
-                "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordBytes),
+        List<String> producer = new ArrayList<>(List.of("--topic", topic, "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordBytes),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
-                "enable.idempotence=true", "compression.type=lz4", "linger.ms=20");
+                "enable.idempotence=true", "linger.ms=20"));
+        ArticleProducers.settings().forEach((key, value) -> producer.add(key + "=" + value));
+        String produced = run("org.apache.kafka.tools.ProducerPerformance", producer.toArray(String[]::new));
         String producerLine = produced.lines().filter(l -> PRODUCED.matcher(l).find()).reduce((a, b) -> b)
                 .orElseThrow(() -> new IOException("no result from the producer tool:\n" + produced));
         Matcher m = PRODUCED.matcher(producerLine);

@@ -1,12 +1,12 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.ArticleProducers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -46,9 +46,13 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-        // Articles are text, several KB each and written again to the changelogs: lz4 costs little CPU and
-        // roughly halves the bytes the broker stores, replicates and serves, as ingest's producer does.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Enriched articles are larger still than raw ones. Prefixed, as Kafka Streams wants producer settings
+        // that differ from its defaults, unless the operator set the plain key.
+        ArticleProducers.settings().forEach((key, value) -> {
+            if (!props.containsKey(key)) {
+                props.putIfAbsent(StreamsConfig.producerPrefix(key), value);
+            }
+        });
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.kafka().topics().deadLetters.name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterArticleErrors.class);

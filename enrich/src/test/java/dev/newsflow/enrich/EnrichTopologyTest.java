@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsflow.core.ArticleProducers;
 import dev.newsflow.core.Articles;
 import dev.newsflow.core.CloudEvents;
 import dev.newsflow.core.EnrichedArticle;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -220,6 +222,23 @@ class EnrichTopologyTest {
         Properties props = EnrichService.streamsProperties(config);
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         assertEquals("news.dlq", props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+    }
+
+    @Test
+    void batchesArticlesLargeUnlessTheOperatorSetsTheBatchSize() {
+        Properties defaults = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092", "news",
+                1, -1, Map.of()), "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0));
+        assertEquals(ArticleProducers.settings().get(ProducerConfig.BATCH_SIZE_CONFIG), producerBatchSize(defaults));
+
+        Properties operators = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092",
+                "news", 1, -1, Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "65536")), "enrich-test", state, 1, TTL,
+                Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0));
+        assertEquals("65536", producerBatchSize(operators), "a prefixed default would override the operator's");
+    }
+
+    /** The batch size Kafka Streams gives its producers with these settings. */
+    private static Object producerBatchSize(Properties props) {
+        return String.valueOf(new StreamsConfig(props).getProducerConfigs("c").get(ProducerConfig.BATCH_SIZE_CONFIG));
     }
 
     /** A clock the test moves by hand, in step with the driver's wall clock. */

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.ArticleProducers;
 import dev.newsflow.core.CloudEvents;
 import dev.newsflow.core.FeedStatus;
 import dev.newsflow.core.RawArticle;
@@ -49,7 +50,7 @@ public final class ArticlePublisher implements Publisher {
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        ArticleProducers.settings().forEach(props::putIfAbsent);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DELIVERY_TIMEOUT.toMillis()));
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");

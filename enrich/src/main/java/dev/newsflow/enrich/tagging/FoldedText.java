@@ -38,10 +38,16 @@ public final class FoldedText {
         Builder out = new Builder(original.length());
         int i = 0;
         while (i < original.length()) {
-            int cp = original.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            fold(cp, i, next, out);
-            i = next;
+            char c = original.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                fold(c, i, i + 1, out);
+                i++;
+            } else {
+                int cp = original.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                fold(cp, i, next, out);
+                i = next;
+            }
         }
         return out.build(original);
     }
@@ -111,21 +117,26 @@ public final class FoldedText {
 
     /** Accumulates folded characters with their original ranges. */
     private static final class Builder {
-        private final StringBuilder text;
+        private char[] text;
         private int[] starts;
         private int[] ends;
+        private int length;
 
         Builder(int capacity) {
-            text = new StringBuilder(capacity);
-            starts = new int[Math.max(capacity, 4)];
-            ends = new int[Math.max(capacity, 4)];
+            int size = Math.max(capacity, 4);
+            text = new char[size];
+            starts = new int[size];
+            ends = new int[size];
         }
 
         void add(char c, int from, int to) {
-            grow();
-            starts[text.length()] = from;
-            ends[text.length()] = to;
-            text.append(c);
+            if (length == text.length) {
+                grow();
+            }
+            text[length] = c;
+            starts[length] = from;
+            ends[length] = to;
+            length++;
         }
 
         void add(String s, int from, int to) {
@@ -136,23 +147,22 @@ public final class FoldedText {
 
         /** A whitespace run becomes one space whose range covers the whole run. */
         void space(int from, int to) {
-            int n = text.length();
-            if (n > 0 && text.charAt(n - 1) == ' ') {
-                ends[n - 1] = to;
+            if (length > 0 && text[length - 1] == ' ') {
+                ends[length - 1] = to;
             } else {
                 add(' ', from, to);
             }
         }
 
+        /** Folding can lengthen a text ("ß" to "ss"), past the original's length that sized the arrays. */
         private void grow() {
-            if (text.length() == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-                ends = Arrays.copyOf(ends, ends.length * 2);
-            }
+            text = Arrays.copyOf(text, text.length * 2);
+            starts = Arrays.copyOf(starts, starts.length * 2);
+            ends = Arrays.copyOf(ends, ends.length * 2);
         }
 
         FoldedText build(String original) {
-            return new FoldedText(original, text.toString(), starts, ends);
+            return new FoldedText(original, new String(text, 0, length), starts, ends);
         }
     }
 }

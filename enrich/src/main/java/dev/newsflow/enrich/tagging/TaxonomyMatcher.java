@@ -4,7 +4,6 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +22,14 @@ final class TaxonomyMatcher {
     /** All-capitals aliases up to this length are read case-sensitively ({@code US}, {@code AI}, {@code UN}). */
     private static final int SHORT_ACRONYM = 3;
 
-    /** Spans sorted longest first, the earliest among equals. */
-    private static final Comparator<Candidate> LONGEST_FIRST = (a, b) -> {
-        int byLength = Integer.compare(b.end - b.start, a.end - a.start);
-        return byLength != 0 ? byLength : Integer.compare(a.start, b.start);
-    };
-    private static final Comparator<Match> IN_TEXT_ORDER = (a, b) -> Integer.compare(a.start(), b.start());
-
     private final AhoCorasickDoubleArrayTrie<Payload> trie = new AhoCorasickDoubleArrayTrie<>();
     private final int patterns;
+    /** The length of the longest folded pattern, which bounds every span's. */
+    private final int longestPattern;
 
     TaxonomyMatcher(Taxonomy taxonomy) {
         Map<String, List<Target>> byPattern = new HashMap<>();
+        Map<String, Integer> termNumbers = new HashMap<>();
         List<Taxonomy.Topic> topics = taxonomy.topics();
         for (int t = 0; t < topics.size(); t++) {
             Taxonomy.Topic topic = topics.get(t);
@@ -42,7 +37,7 @@ final class TaxonomyMatcher {
                 for (var term : byLanguage.getValue().entrySet()) {
                     add(byPattern, term.getKey(), new Target(Target.Kind.TOPIC_TERM, t, byLanguage.getKey(),
                             term.getValue(), exactForm(term.getKey(), topic.exactCase().contains(term.getKey())),
-                            termKey(term.getKey())));
+                            termNumbers.computeIfAbsent(termKey(term.getKey()), k -> termNumbers.size())));
                 }
             }
         }
@@ -52,7 +47,7 @@ final class TaxonomyMatcher {
             for (var byLanguage : entity.aliases().entrySet()) {
                 for (String alias : byLanguage.getValue()) {
                     add(byPattern, alias, new Target(Target.Kind.ENTITY_ALIAS, e, byLanguage.getKey(), 0,
-                            exactForm(alias, entity.exactCase().contains(alias)), termKey(alias)));
+                            exactForm(alias, entity.exactCase().contains(alias)), -1));
                 }
             }
         }
@@ -60,6 +55,7 @@ final class TaxonomyMatcher {
         byPattern.forEach((pattern, targets) -> sorted.put(pattern, Payload.of(targets)));
         trie.build(sorted);
         this.patterns = sorted.size();
+        this.longestPattern = sorted.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     int patternCount() {
@@ -102,26 +98,46 @@ final class TaxonomyMatcher {
         return matches;
     }
 
-    /** Keeps the longest of overlapping spans (the earliest among equals). */
-    private static void longestFirst(String field, String original, List<Candidate> spans, int length,
-                                     List<Match> into) {
-        if (spans.isEmpty()) {
+    /**
+     * Keeps the longest of overlapping spans, the earliest among equals. The spans are visited longest
+     * first by a counting sort on their length (at most the longest pattern's), which keeps the order of
+     * spans of one length: the automaton reports spans by where they end, so those are in text order. The
+     * spans kept do not overlap, so in the automaton's order they are in text order too.
+     */
+    private void longestFirst(String field, String original, List<Candidate> spans, int length, List<Match> into) {
+        int n = spans.size();
+        if (n == 0) {
             return;
         }
-        spans.sort(LONGEST_FIRST);
-        BitSet taken = new BitSet(length);
-        List<Match> kept = new ArrayList<>();
+        int[] firstOfLength = new int[longestPattern + 2];
         for (Candidate c : spans) {
-            int firstTaken = taken.nextSetBit(c.start);
-            if (firstTaken >= 0 && firstTaken < c.end) {
-                continue;
-            }
-            taken.set(c.start, c.end);
-            kept.add(new Match(field, c.originalStart, c.originalEnd,
-                    original.substring(c.originalStart, c.originalEnd), c.targets));
+            firstOfLength[longestPattern - (c.end - c.start) + 1]++;
         }
-        kept.sort(IN_TEXT_ORDER);
-        into.addAll(kept);
+        for (int k = 1; k < firstOfLength.length; k++) {
+            firstOfLength[k] += firstOfLength[k - 1];
+        }
+        int[] longestFirst = new int[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = spans.get(i);
+            longestFirst[firstOfLength[longestPattern - (c.end - c.start)]++] = i;
+        }
+        BitSet taken = new BitSet(length);
+        boolean[] kept = new boolean[n];
+        for (int i : longestFirst) {
+            Candidate c = spans.get(i);
+            int firstTaken = taken.nextSetBit(c.start);
+            if (firstTaken < 0 || firstTaken >= c.end) {
+                taken.set(c.start, c.end);
+                kept[i] = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (kept[i]) {
+                Candidate c = spans.get(i);
+                into.add(new Match(field, c.originalStart, c.originalEnd,
+                        original.substring(c.originalStart, c.originalEnd), c.targets));
+            }
+        }
     }
 
     /** A word edge: outside the text, or a character that is neither letter nor digit. */

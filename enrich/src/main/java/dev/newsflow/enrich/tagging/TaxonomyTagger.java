@@ -9,11 +9,10 @@ import dev.newsflow.enrich.ArticleTagger;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Tags an article with one taxonomy: detects its language when the feed gave none, matches title,
@@ -65,14 +64,20 @@ public final class TaxonomyTagger implements ArticleTagger {
     }
 
     private List<EntityTag> entities(List<Match> matches) {
-        Map<Integer, List<Evidence>> byEntity = new LinkedHashMap<>();
+        List<Taxonomy.Entity> all = taxonomy.entities();
+        // Made on an entity's first mention only: an article names few of the taxonomy's entities.
+        List<List<Evidence>> byEntity = new ArrayList<>(Collections.nCopies(all.size(), null));
         for (Match match : matches) {
             Evidence where = null;
             for (Target target : match.targets()) {
                 if (target.kind() != Target.Kind.ENTITY_ALIAS) {
                     continue;
                 }
-                List<Evidence> found = byEntity.computeIfAbsent(target.index(), k -> new ArrayList<>());
+                List<Evidence> found = byEntity.get(target.index());
+                if (found == null) {
+                    found = new ArrayList<>();
+                    byEntity.set(target.index(), found);
+                }
                 if (where == null) {
                     where = new Evidence(match.field(), match.start(), match.end(), match.text());
                 }
@@ -83,11 +88,14 @@ public final class TaxonomyTagger implements ArticleTagger {
             }
         }
         List<EntityTag> tags = new ArrayList<>();
-        byEntity.forEach((index, evidence) -> {
-            Taxonomy.Entity entity = taxonomy.entities().get(index);
-            tags.add(new EntityTag(entity.name(), entity.type().name(), evidence.size(),
-                    evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))));
-        });
+        for (int e = 0; e < all.size(); e++) {
+            List<Evidence> evidence = byEntity.get(e);
+            if (evidence != null) {
+                Taxonomy.Entity entity = all.get(e);
+                tags.add(new EntityTag(entity.name(), entity.type().name(), evidence.size(),
+                        evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))));
+            }
+        }
         tags.sort(Comparator.comparingInt(EntityTag::mentions).reversed().thenComparing(EntityTag::name));
         return tags;
     }

@@ -8,10 +8,8 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Scores topics from matches: each distinct term adds its weight once (so a long article that says "AI"
@@ -21,12 +19,27 @@ import java.util.Set;
 final class TopicScorer {
 
     private final Taxonomy taxonomy;
-    private final Map<String, Integer> topicIndex = new HashMap<>();
+    /** Per entity, the topics a mention of it supports and the weight it adds to each, by topic index. */
+    private final int[][] entityTopics;
+    private final double[][] entityWeights;
 
     TopicScorer(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        Map<String, Integer> topicIndex = new HashMap<>();
         for (int i = 0; i < taxonomy.topics().size(); i++) {
             topicIndex.put(taxonomy.topics().get(i).id(), i);
+        }
+        List<Taxonomy.Entity> entities = taxonomy.entities();
+        entityTopics = new int[entities.size()][];
+        entityWeights = new double[entities.size()][];
+        for (int e = 0; e < entities.size(); e++) {
+            List<Map.Entry<String, Double>> links = List.copyOf(entities.get(e).topics().entrySet());
+            entityTopics[e] = new int[links.size()];
+            entityWeights[e] = new double[links.size()];
+            for (int k = 0; k < links.size(); k++) {
+                entityTopics[e][k] = topicIndex.get(links.get(k).getKey());
+                entityWeights[e][k] = links.get(k).getValue();
+            }
         }
     }
 
@@ -34,32 +47,33 @@ final class TopicScorer {
         int n = taxonomy.topics().size();
         double[] scores = new double[n];
         // Made on a topic's first match only: most articles touch few of the topics.
-        List<Set<String>> countedTerms = new ArrayList<>(Collections.nCopies(n, null));
+        BitSet[] countedTerms = new BitSet[n];
         List<List<Evidence>> evidence = new ArrayList<>(Collections.nCopies(n, null));
-        Set<Integer> countedEntities = new HashSet<>();
+        BitSet countedEntities = new BitSet(entityTopics.length);
         BitSet supported = new BitSet(n);
         for (Match match : matches) {
             supported.clear();
             for (Target target : match.targets()) {
                 if (target.kind() == Target.Kind.TOPIC_TERM) {
                     int t = target.index();
-                    if (countedTerms.get(t) == null) {
-                        countedTerms.set(t, new HashSet<>());
+                    if (countedTerms[t] == null) {
+                        countedTerms[t] = new BitSet();
                     }
-                    if (countedTerms.get(t).add(target.termKey())) {
+                    if (!countedTerms[t].get(target.term())) {
+                        countedTerms[t].set(target.term());
                         scores[t] += target.weight();
                     }
                     supported.set(t);
                 } else {
-                    Taxonomy.Entity entity = taxonomy.entities().get(target.index());
-                    boolean first = countedEntities.add(target.index());
-                    entity.topics().forEach((topicId, weight) -> {
-                        int t = topicIndex.get(topicId);
+                    int e = target.index();
+                    boolean first = !countedEntities.get(e);
+                    countedEntities.set(e);
+                    for (int k = 0; k < entityTopics[e].length; k++) {
                         if (first) {
-                            scores[t] += weight;
+                            scores[entityTopics[e][k]] += entityWeights[e][k];
                         }
-                        supported.set(t);
-                    });
+                        supported.set(entityTopics[e][k]);
+                    }
                 }
             }
             Evidence where = new Evidence(match.field(), match.start(), match.end(), match.text());
