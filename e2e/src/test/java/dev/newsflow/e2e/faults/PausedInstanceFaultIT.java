@@ -39,9 +39,9 @@ class PausedInstanceFaultIT {
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
 
             awaitArchived(pipeline, watcher, ARTICLES / 4, Duration.ofMinutes(2));
-            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "enrich", "newsflow-enrich", 1);
+            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "enrich", "newsflow-enrich", 2);
             awaitArchived(pipeline, watcher, ARTICLES / 2, Duration.ofMinutes(2));
-            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "sink", "newsflow-sink", 0);
+            freezeUntilTheGroupMovesOn(kafka, pipeline, watcher, "sink", "newsflow-sink", 1);
 
             awaitArchived(pipeline, watcher, ARTICLES, Duration.ofMinutes(4));
             assertExactlyOnce(pipeline);
@@ -49,11 +49,16 @@ class PausedInstanceFaultIT {
     }
 
     /**
-     * Freezes an instance until its group has removed it (the broker's view, not a guess at time), and for
-     * enrich until the other instance has moved the archive on; then thaws it.
+     * Freezes an instance until its group has removed it (the broker's view, not a guess at time), and when
+     * another instance runs, until that one has moved the archive on; then thaws it.
+     *
+     * @param instances how many alike instances of the service are in the group; each joins with as many
+     *                  members as it runs consumers (enrich one per stream thread)
      */
     private static void freezeUntilTheGroupMovesOn(KafkaCluster kafka, Pipeline pipeline, ArchiveWatcher watcher,
-                                                   String name, String group, int membersLeft) throws Exception {
+                                                   String name, String group, int instances) throws Exception {
+        int members = members(kafka, group);
+        int membersLeft = members - members / instances;
         pipeline.service(name).signal("STOP");
         try {
             int before = watcher.look();
