@@ -42,9 +42,9 @@ final class BrokerCeiling {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("cannot create " + topic + ": " + e.getMessage(), e);
         }
-        List<String> producer = new ArrayList<>(List.of("--topic", topic, "--num-records", Integer.toString(records), "--record-size", Integer.toString(recordBytes),
-                "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
-                "enable.idempotence=true", "linger.ms=20"));
+        List<String> producer = new ArrayList<>(List.of("--topic", topic, "--num-records", Integer.toString(records),
+                "--record-size", Integer.toString(recordBytes), "--throughput", "-1", "--producer-props",
+                "bootstrap.servers=" + bootstrap, "acks=all", "enable.idempotence=true", "linger.ms=20"));
         ArticleProducers.settings().forEach((key, value) -> producer.add(key + "=" + value));
         String produced = run("org.apache.kafka.tools.ProducerPerformance", producer.toArray(String[]::new));
         String producerLine = produced.lines().filter(l -> PRODUCED.matcher(l).find()).reduce((a, b) -> b)

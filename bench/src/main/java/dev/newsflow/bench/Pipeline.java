@@ -41,7 +41,6 @@ public final class Pipeline implements AutoCloseable {
         env.put("NEWSFLOW_BOOTSTRAP_SERVERS", bootstrap);
         env.put("NEWSFLOW_TOPIC_PREFIX", "p" + System.nanoTime());
         env.put("NEWSFLOW_TOPIC_PARTITIONS", "3");
-        env.put("NEWSFLOW_ENRICH_STATE_DIR", work.resolve("enrich-state").toString());
         env.put("NEWSFLOW_SINK_OUTPUT_DIR", output().toString());
         env.put("NEWSFLOW_INGEST_FEEDS", feedList.toString());
         env.putAll(extra);
@@ -97,6 +96,9 @@ public final class Pipeline implements AutoCloseable {
             }
             Map<String, String> own = new LinkedHashMap<>(env);
             own.put("NEWSFLOW_HTTP_PORT", Integer.toString(httpPorts.computeIfAbsent(name, n -> freePort())));
+            // Each instance its own state, as on separate machines: Kafka Streams locks its state directory, so
+            // a second enrich sharing the first one's would die at start. A restart finds its own again.
+            own.put("NEWSFLOW_ENRICH_STATE_DIR", work.resolve(name + "-state").toString());
             running.put(name, ServiceProcess.start(root, module, name, own, work));
         }
         return this;

@@ -34,9 +34,7 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
                 KafkaSettings.read(config),
                 config.string("enrich.application.id", "newsflow-enrich"),
                 config.path("enrich.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "newsflow-enrich")),
-                // Two: while one thread's transaction commits, which under exactly-once it waits for, the other
-                // tags. With one, a burst left it idle a third of the time (README, Measures).
-                config.integer("enrich.threads", 2, 1, 64),
+                config.integer("enrich.threads", 1, 1, 64),
                 config.duration("enrich.dedup.ttl", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(365)),
                 taxonomyFile,
                 config.choice("enrich.language.accuracy", LanguageGuesser.Accuracy.class,

@@ -46,8 +46,8 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-        // Enriched articles are larger still than raw ones. Prefixed, as Kafka Streams wants producer settings
-        // that differ from its defaults, unless the operator set the plain key.
+        // Kafka Streams lets a prefixed producer setting override the plain key, so the article settings go
+        // in prefixed only where the operator has not set the plain one.
         ArticleProducers.settings().forEach((key, value) -> {
             if (!props.containsKey(key)) {
                 props.putIfAbsent(StreamsConfig.producerPrefix(key), value);

@@ -62,7 +62,10 @@ class PausedInstanceFaultIT {
         pipeline.service(name).signal("STOP");
         try {
             int before = watcher.look();
-            await().atMost(Duration.ofSeconds(90)).until(() -> members(kafka, group) == membersLeft);
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                pipeline.assertAlive();
+                return members(kafka, group) == membersLeft;
+            });
             if (membersLeft > 0) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> watcher.look() > before);
             }

@@ -39,6 +39,7 @@ public final class FoldedText {
         int i = 0;
         while (i < original.length()) {
             char c = original.charAt(i);
+            // Nearly every character is a code point of its own; only a surrogate pair needs decoding.
             if (!Character.isSurrogate(c)) {
                 fold(c, i, i + 1, out);
                 i++;
