@@ -5,6 +5,7 @@ import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.ops.BrokerProbe;
+import dev.newsflow.core.ops.ExitOnStartFailure;
 import dev.newsflow.core.ops.OpsServer;
 import dev.newsflow.enrich.tagging.LanguageGuesser;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
@@ -42,24 +43,17 @@ public final class EnrichMain {
     public static void main(String[] args) throws InterruptedException, IOException {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() || arguments.get(0).startsWith("--") ? "run" : arguments.get(0);
-        int status;
-        try {
-            status = switch (command) {
-                case "run" -> run(arguments);
-                case "tag" -> tag(arguments);
-                case "publish-taxonomy" -> publishTaxonomy(arguments);
-                default -> {
-                    System.err.println("usage: enrich.jar [--config FILE] | tag [--taxonomy FILE]"
-                            + " | publish-taxonomy FILE [--config FILE]");
-                    yield 2;
-                }
-            };
-        } catch (RuntimeException e) {
-            // Without the exit, the HTTP server's threads would keep a JVM alive that does no work: a second
-            // instance given the first one's state directory did just that.
-            log.error("enrich cannot start", e);
-            status = 1;
-        }
+        ExitOnStartFailure.install("enrich");
+        int status = switch (command) {
+            case "run" -> run(arguments);
+            case "tag" -> tag(arguments);
+            case "publish-taxonomy" -> publishTaxonomy(arguments);
+            default -> {
+                System.err.println("usage: enrich.jar [--config FILE] | tag [--taxonomy FILE]"
+                        + " | publish-taxonomy FILE [--config FILE]");
+                yield 2;
+            }
+        };
         // Exit only on failure: after a clean SIGTERM the shutdown hook is still running, and exit would block.
         if (status != 0) {
             System.exit(status);

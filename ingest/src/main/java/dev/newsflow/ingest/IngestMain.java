@@ -4,6 +4,7 @@ import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.ops.BrokerProbe;
+import dev.newsflow.core.ops.ExitOnStartFailure;
 import dev.newsflow.core.ops.OpsServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ExitOnStartFailure.install("ingest");
         List<String> argList = Arrays.asList(args);
         if (!argList.isEmpty() && argList.get(0).equals("sample-feed")) {
             serveSample(argList.size() > 1 ? Integer.parseInt(argList.get(1)) : 0);

@@ -3,6 +3,7 @@ package dev.newsflow.monitor;
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
+import dev.newsflow.core.ops.ExitOnStartFailure;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class MonitorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ExitOnStartFailure.install("monitor");
         List<String> argList = Arrays.asList(args);
         boolean tail = !argList.isEmpty() && argList.get(0).equals("tail");
         ConfigReader reader = new ConfigReader(ConfigSource.fromArgs(argList));

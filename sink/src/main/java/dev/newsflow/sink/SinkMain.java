@@ -4,6 +4,7 @@ import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.ops.BrokerProbe;
+import dev.newsflow.core.ops.ExitOnStartFailure;
 import dev.newsflow.core.ops.OpsServer;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class SinkMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ExitOnStartFailure.install("sink");
         SinkConfig config;
         try {
             ConfigReader reader = new ConfigReader(ConfigSource.fromArgs(Arrays.asList(args)));
