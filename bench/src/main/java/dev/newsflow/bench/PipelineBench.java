@@ -2,6 +2,7 @@ package dev.newsflow.bench;
 
 import dev.newsflow.core.Json;
 import dev.newsflow.kafkalocal.LocalKafka;
+import dev.newsflow.kafkalocal.TempDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,14 +81,16 @@ public final class PipelineBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        Path work = Files.createTempDirectory("newsflow-bench-");
+        System.out.println("Working in " + work + " (the broker's data, the services' logs and archive)");
         // Stopped early (Ctrl-C), the harness must not leave services and a broker running behind it.
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
-        Path work = Files.createTempDirectory("newsflow-bench-");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", Machine.describe());
         result.put("options", options);
+        boolean clean = false;
         try (LocalKafka kafka = LocalKafka.start(work.resolve("kafka"))) {
             if (options.ceiling()) {
                 System.out.println("Measuring the broker's ceiling with Kafka's perf tools...");
@@ -95,7 +98,16 @@ public final class PipelineBench {
                         options.bytes(), 3));
             }
             System.out.println("Running the pipeline on " + options.articles() + " articles...");
-            result.put("pipeline", PipelineRun.run(options, kafka, work));
+            PipelineRun.Result run = PipelineRun.run(options, kafka, work);
+            result.put("pipeline", run);
+            clean = run.exactlyOnce();
+        } finally {
+            // A run's data is gigabytes: kept only when something went wrong, for a look at what and why.
+            if (clean) {
+                TempDirectories.delete(work);
+            } else {
+                System.out.println("Kept " + work + " for a look at what went wrong");
+            }
         }
         if (result.get("brokerCeiling") instanceof BrokerCeiling.Result ceiling
                 && result.get("pipeline") instanceof PipelineRun.Result run) {

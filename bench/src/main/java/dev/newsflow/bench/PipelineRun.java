@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 
 /** One run of ingest, enrich and sink on synthetic feeds, watched from the outside. */
 final class PipelineRun {
@@ -26,6 +27,15 @@ final class PipelineRun {
 
     /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */
     private static final Duration STALLED = Duration.ofSeconds(60);
+
+    /** The services' compilers taking less than this share of a core together have caught up with the warm-up. */
+    private static final double QUIET_CORES = 0.02;
+
+    /** HotSpot's names for its JIT compiler threads, as Linux shows them (cut to 15 characters). */
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] Compiler.*");
+
+    /** The longest wait for the compilers after the warm-up, as a noisy machine may never let them finish. */
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
     /** Feeds the warm-up articles are spread over. */
     private static final int WARM_FEEDS = 20;
@@ -54,6 +64,10 @@ final class PipelineRun {
             Map<String, ProcessUsage.Sample> usage = new LinkedHashMap<>();
             int warmed = warm == null ? 0 : watch(pipeline, alongside, watcher, usage, 0, warm.plannedKeys().size(),
                     options, "warm-up");
+            if (warm != null) {
+                settle(pipeline);
+                sample(pipeline, alongside, usage);
+            }
             Map<String, ProcessUsage.Sample> atRelease = new LinkedHashMap<>(usage);
             Instant started = Instant.now();
             pipeline.feedServer().release();
@@ -114,14 +128,7 @@ final class PipelineRun {
                 lastArrival = System.nanoTime();
             }
             arrived = now;
-            Map<String, Long> pids = new LinkedHashMap<>(alongside);
-            pipeline.running().forEach((name, p) -> pids.put(name, p.handle().pid()));
-            pids.forEach((name, pid) -> {
-                ProcessUsage.Sample s = ProcessUsage.sample(pid);
-                if (s != null) {
-                    usage.put(name, s);
-                }
-            });
+            sample(pipeline, alongside, usage);
             if (System.nanoTime() - lastProgress > 5_000_000_000L) {
                 System.out.printf("  %s: %d of %d articles in the archive%n", phase, arrived, expected);
                 lastProgress = System.nanoTime();
@@ -130,6 +137,42 @@ final class PipelineRun {
             Thread.sleep(20);
         }
         return arrived;
+    }
+
+    private static void sample(Pipeline pipeline, Map<String, Long> alongside,
+                               Map<String, ProcessUsage.Sample> usage) {
+        Map<String, Long> pids = new LinkedHashMap<>(alongside);
+        pipeline.running().forEach((name, p) -> pids.put(name, p.handle().pid()));
+        pids.forEach((name, pid) -> {
+            ProcessUsage.Sample s = ProcessUsage.sample(pid);
+            if (s != null) {
+                usage.put(name, s);
+            }
+        });
+    }
+
+    /**
+     * Waits until the services' JIT compilers are idle after the warm-up. They are still working through the
+     * code the warm-up made hot when its last article lands; released at once, the measured articles would
+     * pay for that compiling, which a long-running deployment has long done.
+     */
+    private static void settle(Pipeline pipeline) throws InterruptedException {
+        long start = System.nanoTime();
+        double before = compilerCpuSeconds(pipeline);
+        while (System.nanoTime() - start < SETTLE_AT_MOST.toNanos()) {
+            Thread.sleep(1000);
+            double now = compilerCpuSeconds(pipeline);
+            if (now - before < QUIET_CORES) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf("  settled: compilers idle %.1f s after the warm-up%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static double compilerCpuSeconds(Pipeline pipeline) {
+        return pipeline.running().values().stream()
+                .mapToDouble(p -> ProcessUsage.threadsCpuSeconds(p.handle().pid(), COMPILER_THREAD)).sum();
     }
 
     private static Map<String, Long> volumes(LocalKafka kafka) throws InterruptedException {

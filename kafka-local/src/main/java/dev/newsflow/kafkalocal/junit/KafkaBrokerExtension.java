@@ -2,12 +2,10 @@ package dev.newsflow.kafkalocal.junit;
 
 import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.LocalKafka;
+import dev.newsflow.kafkalocal.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -77,20 +75,12 @@ public final class KafkaBrokerExtension implements ParameterResolver {
         public void close() throws IOException {
             if (cluster instanceof LocalKafka local) {
                 local.stop();
-                deleteTree(local.dataDir());
+                TempDirectories.delete(local.dataDir());
             } else if (cluster instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
                 } catch (Exception e) {
                     throw new IOException(e);
-                }
-            }
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
                 }
             }
         }
