@@ -41,6 +41,14 @@ final class FeedCharset {
         if (charset == null) {
             charset = StandardCharsets.UTF_8;
         }
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            // The JDK's String decoder is several times faster than a CharsetDecoder; it replaces malformed bytes
+            // with U+FFFD, so a result without one was well-formed and the strict decoder would give the same.
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0) {
+                return text;
+            }
+        }
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

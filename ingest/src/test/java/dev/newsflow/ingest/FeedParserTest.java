@@ -100,6 +100,22 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAFeedThatIsNotTheUtf8ItClaimsAsWindows1252() throws IOException {
+        byte[] cp1252 = Fixtures.rss(Fixtures.item("Café \u201cquoted\u201d", "http://example.org/x", null, "d"))
+                .getBytes("windows-1252");
+        var a = parser.parse(cp1252, "application/rss+xml; charset=utf-8", BASE, BASE, null).articles().get(0);
+        assertEquals("Café \u201cquoted\u201d", a.title());
+    }
+
+    @Test
+    void keepsAReplacementCharacterThatAUtf8FeedReallyHolds() throws IOException {
+        byte[] utf8 = Fixtures.rss(Fixtures.item("Café \uFFFD crème", "http://example.org/x", null, "d"))
+                .getBytes(StandardCharsets.UTF_8);
+        var a = parser.parse(utf8, "application/rss+xml; charset=utf-8", BASE, BASE, null).articles().get(0);
+        assertEquals("Café \uFFFD crème", a.title());
+    }
+
+    @Test
     void letsTheHttpCharsetWinOverTheXmlDeclaration() throws IOException {
         byte[] latin = Fixtures.rss(Fixtures.item("Café", "http://example.org/x", null, "d"))
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class ArchiveWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveWriter.class);
+    /** UTC has no leap seconds in Java's time scale, so a UTC date is the epoch second divided by this. */
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final Path articlesDir;
     private final Failpoint failpoint;
@@ -46,7 +47,7 @@ final class ArchiveWriter {
     static LocalDate dateOf(Instant publishedAt, Instant fetchedAt, long recordTimestamp) {
         Instant when = publishedAt != null ? publishedAt : fetchedAt != null ? fetchedAt
                 : Instant.ofEpochMilli(Math.max(0, recordTimestamp));
-        return when.atZone(ZoneOffset.UTC).toLocalDate();
+        return LocalDate.ofEpochDay(Math.floorDiv(when.getEpochSecond(), SECONDS_PER_DAY));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.newsflow.sink;
 
-import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,10 +85,6 @@ final class FeedPublisher {
     }
 
     /** Takes an archived article in; an update replaces its entry everywhere and leaves topics it lost. */
-    void apply(EnrichedArticle article) {
-        apply(FeedItem.of(article));
-    }
-
     void apply(FeedItem item) {
         dirty |= all.offer(item);
         for (var entry : byTopic.entrySet()) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The latest N articles of one feed, newest first by the article's own date, at most one entry per article
@@ -18,6 +19,8 @@ final class LatestItems {
 
     private final int capacity;
     private final Map<String, FeedItem> byId = new HashMap<>();
+    /** The same items in feed order, so the oldest is found without a scan: offered once per article and topic. */
+    private final TreeSet<FeedItem> ordered = new TreeSet<>(NEWEST_FIRST);
 
     LatestItems(int capacity) {
         this.capacity = capacity;
@@ -29,9 +32,13 @@ final class LatestItems {
         if (current != null && current.version() > item.version()) {
             return false;
         }
+        if (current != null) {
+            ordered.remove(current);
+        }
         byId.put(item.id(), item);
+        ordered.add(item);
         if (byId.size() > capacity) {
-            FeedItem oldest = byId.values().stream().max(NEWEST_FIRST).orElseThrow();
+            FeedItem oldest = ordered.pollLast();
             byId.remove(oldest.id());
             return oldest != item;
         }
@@ -40,7 +47,11 @@ final class LatestItems {
 
     /** Drops an article, when an update took it out of this feed's topic; true when it was there. */
     boolean remove(String id) {
-        return byId.remove(id) != null;
+        FeedItem removed = byId.remove(id);
+        if (removed != null) {
+            ordered.remove(removed);
+        }
+        return removed != null;
     }
 
     boolean contains(String id) {
@@ -48,8 +59,6 @@ final class LatestItems {
     }
 
     List<FeedItem> newestFirst() {
-        List<FeedItem> items = new ArrayList<>(byId.values());
-        items.sort(NEWEST_FIRST);
-        return items;
+        return new ArrayList<>(ordered);
     }
 }

@@ -1,7 +1,5 @@
 package dev.newsflow.sink;
 
-import dev.newsflow.core.EnrichedArticle;
-import dev.newsflow.core.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +49,7 @@ final class OutputRecovery {
     private void replay(ArchiveRecovery.ArchiveFile file) throws IOException {
         for (String line : Files.readAllLines(file.path(), StandardCharsets.UTF_8)) {
             try {
-                feeds.apply(Json.MAPPER.readValue(line, EnrichedArticle.class));
+                feeds.apply(FeedItem.fromEnrichedJson(line.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 log.warn("skipping a line of {} the feeds cannot read: {}", file.path(), e.getMessage());
             }

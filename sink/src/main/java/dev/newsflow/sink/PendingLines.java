@@ -1,6 +1,5 @@
 package dev.newsflow.sink;
 
-import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,28 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Consumed records not yet in a final file, per partition a queue of {@link PartitionBuffer}s: a buffer
  * that reaches the policy's record count or size is sealed and the next record starts a new one, so no
- * file exceeds those limits however many records one poll returns. Reads each record
- * as an enriched article and keeps it as one JSON line; a record that is not one is skipped with a
- * warning (enrich sends unreadable input to its dead-letter topic, so this is a contract breach upstream).
+ * file exceeds those limits however many records one poll returns. Reads of each record what the feeds
+ * show ({@link FeedItem#fromEnrichedJson}) and keeps its bytes as one JSON line; a record that is not an
+ * enriched article is skipped with a warning (enrich sends unreadable input to its dead-letter topic, so
+ * this is a contract breach upstream).
  */
 final class PendingLines {
 
     private static final Logger log = LoggerFactory.getLogger(PendingLines.class);
 
-    private final Deserializer<EnrichedArticle> articles;
     private final RollPolicy policy;
     private final Map<TopicPartition, Deque<PartitionBuffer>> buffers = new HashMap<>();
 
-    PendingLines(Deserializer<EnrichedArticle> articles, RollPolicy policy) {
-        this.articles = articles;
+    PendingLines(RollPolicy policy) {
         this.policy = policy;
     }
 
@@ -46,26 +42,28 @@ final class PendingLines {
             queue.addLast(new PartitionBuffer(tp));
         }
         PartitionBuffer buffer = queue.peekLast();
-        EnrichedArticle article;
+        FeedItem item;
         try {
-            article = articles.deserialize(record.topic(), record.value());
-        } catch (SerializationException e) {
-            log.warn("skipping unreadable record {} at offset {}: {}", tp, record.offset(), e.getMessage());
+            item = record.value() == null ? null : FeedItem.fromEnrichedJson(record.value());
+        } catch (IOException e) {
+            log.warn("skipping unreadable record {} at offset {}: not a valid EnrichedArticle: {}", tp, record.offset(),
+                    e.getMessage());
             buffer.skip(record.offset(), consumedAtNanos);
             return;
         }
-        if (article == null) {
+        if (item == null) {
             buffer.skip(record.offset(), consumedAtNanos);
             return;
         }
         try {
             // Enrich writes compact JSON, so its bytes are the line as they stand; a value that spans lines is
             // written again, as one line, by the shared mapper.
-            byte[] line = isOneLine(record.value()) ? record.value() : Json.MAPPER.writeValueAsBytes(article);
-            buffer.add(record.offset(), ArchiveWriter.dateOf(article.publishedAt(), article.fetchedAt(),
-                    record.timestamp()), line, FeedItem.of(article), consumedAtNanos);
+            byte[] line = isOneLine(record.value()) ? record.value()
+                    : Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(record.value()));
+            buffer.add(record.offset(), ArchiveWriter.dateOf(item.publishedAt(), item.fetchedAt(), record.timestamp()),
+                    line, item, consumedAtNanos);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write article " + article.id() + " as JSON", e);
+            throw new UncheckedIOException("cannot write article " + item.id() + " as JSON", e);
         }
     }
 

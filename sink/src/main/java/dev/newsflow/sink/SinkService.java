@@ -89,7 +89,7 @@ public final class SinkService implements AutoCloseable {
         this.positions = new ArchiveRecovery(archive.articlesDir(), topic.name());
         this.feeds = new FeedPublisher(config.outputDir(), config.feedSize(), topic.name(), Clock.systemUTC());
         this.recovery = new OutputRecovery(positions, feeds, topic.name());
-        this.pending = new PendingLines(topic.valueSerde().deserializer(), config.roll());
+        this.pending = new PendingLines(config.roll());
         this.loop = new Thread(this::run, "sink-loop");
     }
 

@@ -40,7 +40,7 @@ class FeedPublisherTest {
     @Test
     void writesAFeedPerTopicAnAllFeedAndLatestNewestFirst() throws IOException {
         FeedPublisher feeds = publisher(10);
-        List.of(trade, aiAtApec, undated).forEach(feeds::apply);
+        List.of(trade, aiAtApec, undated).stream().map(FeedItem::of).forEach(feeds::apply);
         feeds.publish();
 
         OutputFiles files = new OutputFiles(out);
@@ -55,7 +55,7 @@ class FeedPublisherTest {
     @Test
     void showsTagsAsJsonFeedTagsAndEntitiesInTheExtension() throws IOException {
         FeedPublisher feeds = publisher(10);
-        feeds.apply(aiAtApec);
+        feeds.apply(FeedItem.of(aiAtApec));
         feeds.publish();
 
         JsonNode item = new OutputFiles(out).feed("apec").path("items").get(0);
@@ -70,10 +70,10 @@ class FeedPublisherTest {
     @Test
     void anUpdateReplacesTheEntryAndLeavesTopicsItNoLongerHas() throws IOException {
         FeedPublisher feeds = publisher(10);
-        feeds.apply(aiAtApec);
+        feeds.apply(FeedItem.of(aiAtApec));
         EnrichedArticle update = SampleArticles.article(aiAtApec.url(), "2026-11-17T08:00:00Z", 2,
                 SampleArticles.AI_GOVERNANCE);
-        feeds.apply(update);
+        feeds.apply(FeedItem.of(update));
         feeds.publish();
 
         OutputFiles files = new OutputFiles(out);
@@ -89,15 +89,15 @@ class FeedPublisherTest {
     @Test
     void readsBackWhatItWroteWithTheArchivePosition() throws IOException {
         FeedPublisher before = publisher(2);
-        List.of(trade, aiAtApec, undated).forEach(before::apply);
+        List.of(trade, aiAtApec, undated).stream().map(FeedItem::of).forEach(before::apply);
         before.archived(0, 42);
         before.publish();
         byte[] apecBefore = Files.readAllBytes(out.resolve("feeds/apec.json"));
 
         FeedPublisher after = publisher(2);
         assertEquals(Map.of(0, 42L), after.load());
-        after.apply(trade);
-        after.apply(aiAtApec);
+        after.apply(FeedItem.of(trade));
+        after.apply(FeedItem.of(aiAtApec));
         after.publish();
 
         assertEquals(new String(apecBefore, StandardCharsets.UTF_8),

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LatestItemsTest {
@@ -60,5 +63,30 @@ class LatestItemsTest {
 
         items.forEach(i -> assertFalse(latest.offer(i), "replaying " + i.id()));
         assertEquals(once, latest.newestFirst());
+    }
+
+    @Test
+    void keepsWhatAFullSortWouldKeepThroughUpdatesAndRemovals() {
+        Random random = new Random(20261125);
+        LatestItems latest = new LatestItems(10);
+        Map<String, FeedItem> model = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            String url = "https://news.example/articles/" + random.nextInt(40);
+            if (random.nextInt(10) == 0) {
+                String id = FeedItem.of(SampleArticles.article(url, "2026-11-16T10:00:00Z", 1)).id();
+                assertEquals(model.remove(id) != null, latest.remove(id));
+                continue;
+            }
+            FeedItem item = FeedItem.of(SampleArticles.article(url,
+                    "2026-11-" + (10 + random.nextInt(9)) + "T0" + random.nextInt(10) + ":00:00Z", 1 + random.nextInt(3)));
+            FeedItem current = model.get(item.id());
+            if (current == null || current.version() <= item.version()) {
+                model.put(item.id(), item);
+            }
+            latest.offer(item);
+            List<FeedItem> sorted = model.values().stream().sorted(LatestItems.NEWEST_FIRST).toList();
+            model.keySet().retainAll(sorted.stream().limit(10).map(FeedItem::id).toList());
+            assertEquals(sorted.subList(0, Math.min(10, sorted.size())), latest.newestFirst(), "after " + i);
+        }
     }
 }

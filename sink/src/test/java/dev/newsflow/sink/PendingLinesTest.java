@@ -15,7 +15,7 @@ class PendingLinesTest {
 
     private static final JsonSerde<EnrichedArticle> SERDE = new JsonSerde<>(EnrichedArticle.class);
 
-    private final PendingLines pending = new PendingLines(SERDE, new RollPolicy(3, 1_000_000, Duration.ofHours(1)));
+    private final PendingLines pending = new PendingLines(new RollPolicy(3, 1_000_000, Duration.ofHours(1)));
 
     private static ConsumerRecord<String, byte[]> record(int partition, long offset, byte[] value) {
         return new ConsumerRecord<>("news.enriched", partition, offset, "key", value);
@@ -42,15 +42,24 @@ class PendingLinesTest {
     }
 
     @Test
+    void readsTheFeedItemOfAnArticleStraightFromItsJson() throws Exception {
+        EnrichedArticle article = SampleArticles.article(5, "2026-11-17T08:00:00Z", SampleArticles.AI_GOVERNANCE,
+                SampleArticles.APEC);
+        assertEquals(FeedItem.of(article), FeedItem.fromEnrichedJson(SERDE.serialize("news.enriched", article)));
+    }
+
+    @Test
     void coversAnUnreadableRecordsOffsetWithoutALine() {
         pending.add(record(1, 40, article(1)), 0);
         pending.add(record(1, 41, "not json".getBytes(StandardCharsets.UTF_8)), 0);
         pending.add(record(1, 42, null), 0);
+        String withoutFeed = new String(article(2), StandardCharsets.UTF_8).replaceFirst("\"feed\":\\{[^}]*\\},", "");
+        pending.add(record(1, 43, withoutFeed.getBytes(StandardCharsets.UTF_8)), 0);
 
         PartitionBuffer buffer = pending.due(1, true).keySet().iterator().next();
 
         assertEquals(1, buffer.records());
-        assertEquals(43, buffer.nextOffset());
+        assertEquals(44, buffer.nextOffset());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.newsflow.enrich.tagging;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds every topic term and entity alias of a taxonomy in a text with one Aho-Corasick pass over the
- * folded text (a double-array trie: compact, and it reports hits without allocating), then keeps the
- * matches a reader would accept: whole words only, exact case where the taxonomy (or a short all-capitals
+ * Finds every topic term and entity alias of a taxonomy in a text as whole words, walking a double-array
+ * trie of the folded patterns from each word start of the folded text ({@link WordStartTrie}: compact, and
+ * it reports hits without allocating), then keeps the matches a reader would accept: exact case where the taxonomy (or a short all-capitals
  * alias such as {@code US}) asks for it, and the longest match where matches overlap ({@code New Mexico}
  * over {@code Mexico}). Topic terms and entity aliases overlap separately, so {@code APEC summit} counts as
  * a term and {@code APEC} inside it still names the entity. Thread-safe once built.
@@ -22,7 +21,7 @@ final class TaxonomyMatcher {
     /** All-capitals aliases up to this length are read case-sensitively ({@code US}, {@code AI}, {@code UN}). */
     private static final int SHORT_ACRONYM = 3;
 
-    private final AhoCorasickDoubleArrayTrie<Payload> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final WordStartTrie<Payload> trie = new WordStartTrie<>();
     private final int patterns;
     /** The length of the longest folded pattern, which bounds every span's. */
     private final int longestPattern;
@@ -73,10 +72,7 @@ final class TaxonomyMatcher {
         List<Candidate> topicSpans = new ArrayList<>();
         List<Candidate> entitySpans = new ArrayList<>();
         boolean anyLanguage = language == null || !Taxonomy.LANGUAGES.contains(language);
-        trie.parseText(folded, (start, end, payload) -> {
-            if (!isWordEdge(folded, start - 1) || !isWordEdge(folded, end)) {
-                return;
-            }
+        trie.parseWords(folded, (start, end, payload) -> {
             int originalStart = text.originalStart(start);
             int originalEnd = text.originalEnd(end);
             List<Target> topicTargets = payload.topics(anyLanguage ? null : language);
@@ -101,8 +97,8 @@ final class TaxonomyMatcher {
     /**
      * Keeps the longest of overlapping spans, the earliest among equals. The spans are visited longest
      * first by a counting sort on their length (at most the longest pattern's), which keeps the order of
-     * spans of one length: the automaton reports spans by where they end, so those are in text order. The
-     * spans kept do not overlap, so in the automaton's order they are in text order too.
+     * spans of one length: the trie reports spans by where they start, so those are in text order. The
+     * spans kept do not overlap, so in the trie's order they are in text order too.
      */
     private void longestFirst(String field, String original, List<Candidate> spans, int length, List<Match> into) {
         int n = spans.size();
@@ -138,11 +134,6 @@ final class TaxonomyMatcher {
                         original.substring(c.originalStart, c.originalEnd), c.targets));
             }
         }
-    }
-
-    /** A word edge: outside the text, or a character that is neither letter nor digit. */
-    private static boolean isWordEdge(String text, int index) {
-        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
     }
 
     private static void add(Map<String, List<Target>> byPattern, String term, Target target) {
@@ -188,7 +179,7 @@ final class TaxonomyMatcher {
 
     /**
      * What one folded pattern stands for, split by kind and, for topic terms, by language ahead of time:
-     * the automaton reports every occurrence, so a hit should find its lists ready rather than build them.
+     * the trie reports every occurrence, so a hit should find its lists ready rather than build them.
      *
      * @param exactForms whether any target counts only where the original text reads exactly so
      */
