@@ -22,7 +22,8 @@ public final class Json {
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("newsflow-long-strings").addSerializer(String.class, new LongStringSerializer()))
+            .addModule(new SimpleModule("newsflow-long-strings")
+                    .addSerializer(String.class, new LongStringSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

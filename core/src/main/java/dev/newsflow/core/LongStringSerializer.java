@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a long string that needs no escaping with the JDK's UTF-8 encoder, then copies the bytes out as they
  * are. Jackson's own writer goes char by char once it meets a non-ASCII one, and in French or German text
- * it meets one within a few words: writing an article's text that way took a fifth of ingest's CPU. The
+ * it meets one within a few words: writing articles' text that way was a fifth of ingest's profile. The
  * bytes are the ones Jackson would write: anything it escapes (quotes, backslashes, control characters) or
  * writes its own way (surrogates, each as a six-character escape) sends the string down Jackson's path.
  */

@@ -74,7 +74,7 @@ final class Text {
      * The text with every run of whitespace as one space and invisible characters dropped, as jsoup's
      * {@code text()} reads a text node, so plain-text items come out as HTML ones do. One pass over the chars
      * into an array sized once: jsoup's own helper reads code points into a growing builder, which took a
-     * quarter of ingest's CPU on plain-text feeds. No surrogate is whitespace or invisible, so pairs pass
+     * quarter of ingest's profile on plain-text feeds. No surrogate is whitespace or invisible, so pairs pass
      * through as they are.
      */
     static String collapseWhitespace(String text) {

@@ -34,7 +34,8 @@ class TextTest {
 
     @Test
     void plainTextReadsAsTheSameTextInHtmlWould() {
-        String text = " \u00A0Le\t\tsommet de l’APEC\u200B à Shanghai \n\n annonce\u00AD une   instance mondiale 🤖 ";
+        String text = " \u00A0Le\t\tsommet de l’APEC\u200B à Shanghai \n\n annonce\u00AD une   instance"
+                + " mondiale 🤖 ";
         String escaped = text.replace("&", "&amp;");
         assertEquals(Jsoup.parse(escaped + "<!-- -->").text(), Text.plain(text));
         assertEquals(Jsoup.parseBodyFragment(escaped + "<b></b>").body().text(), Text.clean(text, null).text());

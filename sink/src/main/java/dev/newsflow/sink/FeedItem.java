@@ -58,7 +58,8 @@ record FeedItem(String id, int version, String url, String title, String summary
     static FeedItem fromEnrichedJson(byte[] json) throws IOException {
         FeedItem item = FROM_ENRICHED.readValue(json);
         if (item != null && (item.source() == null || item.enrichedAt() == null)) {
-            throw new IOException("article " + item.id() + " has no " + (item.source() == null ? "feed" : "enrichedAt"));
+            String missing = item.source() == null ? "feed" : "enrichedAt";
+            throw new IOException("article " + item.id() + " has no " + missing);
         }
         return item;
     }

@@ -77,8 +77,8 @@ class LatestItemsTest {
                 assertEquals(model.remove(id) != null, latest.remove(id));
                 continue;
             }
-            FeedItem item = FeedItem.of(SampleArticles.article(url,
-                    "2026-11-" + (10 + random.nextInt(9)) + "T0" + random.nextInt(10) + ":00:00Z", 1 + random.nextInt(3)));
+            String publishedAt = "2026-11-" + (10 + random.nextInt(9)) + "T0" + random.nextInt(10) + ":00:00Z";
+            FeedItem item = FeedItem.of(SampleArticles.article(url, publishedAt, 1 + random.nextInt(3)));
             FeedItem current = model.get(item.id());
             if (current == null || current.version() <= item.version()) {
                 model.put(item.id(), item);

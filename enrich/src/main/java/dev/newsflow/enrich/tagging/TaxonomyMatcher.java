@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds every topic term and entity alias of a taxonomy in a text as whole words, walking a double-array
- * trie of the folded patterns from each word start of the folded text ({@link WordStartTrie}: compact, and
- * it reports hits without allocating), then keeps the matches a reader would accept: exact case where the taxonomy (or a short all-capitals
- * alias such as {@code US}) asks for it, and the longest match where matches overlap ({@code New Mexico}
- * over {@code Mexico}). Topic terms and entity aliases overlap separately, so {@code APEC summit} counts as
- * a term and {@code APEC} inside it still names the entity. Thread-safe once built.
+ * Finds every topic term and entity alias of a taxonomy in a text as whole words, walking a double-array trie
+ * of the folded patterns from each word start of the folded text ({@link WordStartTrie}: compact, and it
+ * reports hits without allocating), then keeps the matches a reader would accept: exact case where the
+ * taxonomy (or a short all-capitals alias such as {@code US}) asks for it, and the longest match where
+ * matches overlap ({@code New Mexico} over {@code Mexico}). Topic terms and entity aliases overlap
+ * separately, so {@code APEC summit} counts as a term and {@code APEC} inside it still names the entity.
+ * Thread-safe once built.
  */
 final class TaxonomyMatcher {
 
