@@ -11,6 +11,7 @@ import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
 import dev.newsflow.core.SchemaAssertions;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,26 +102,25 @@ class FeedParserTest {
 
     @Test
     void readsAFeedThatIsNotTheUtf8ItClaimsAsWindows1252() throws IOException {
-        byte[] cp1252 = Fixtures.rss(Fixtures.item("Café \u201cquoted\u201d", "http://example.org/x", null, "d"))
-                .getBytes("windows-1252");
-        var a = parser.parse(cp1252, "application/rss+xml; charset=utf-8", BASE, BASE, null).articles().get(0);
-        assertEquals("Café \u201cquoted\u201d", a.title());
+        assertEquals("Café \u201cquoted\u201d", titleOf("Café \u201cquoted\u201d", Charset.forName("windows-1252"),
+                "application/rss+xml; charset=utf-8"));
     }
 
     @Test
     void keepsAReplacementCharacterThatAUtf8FeedReallyHolds() throws IOException {
-        byte[] utf8 = Fixtures.rss(Fixtures.item("Café \uFFFD crème", "http://example.org/x", null, "d"))
-                .getBytes(StandardCharsets.UTF_8);
-        var a = parser.parse(utf8, "application/rss+xml; charset=utf-8", BASE, BASE, null).articles().get(0);
-        assertEquals("Café \uFFFD crème", a.title());
+        assertEquals("Café \uFFFD crème", titleOf("Café \uFFFD crème", StandardCharsets.UTF_8,
+                "application/rss+xml; charset=utf-8"));
     }
 
     @Test
     void letsTheHttpCharsetWinOverTheXmlDeclaration() throws IOException {
-        byte[] latin = Fixtures.rss(Fixtures.item("Café", "http://example.org/x", null, "d"))
-                .getBytes(StandardCharsets.ISO_8859_1);
-        var a = parser.parse(latin, "application/rss+xml; charset=ISO-8859-1", BASE, BASE, null).articles().get(0);
-        assertEquals("Café", a.title());
+        assertEquals("Café", titleOf("Café", StandardCharsets.ISO_8859_1, "application/rss+xml; charset=ISO-8859-1"));
+    }
+
+    /** The title ingest reads from a one-item feed written in {@code encoding} and served as {@code contentType}. */
+    private String titleOf(String title, Charset encoding, String contentType) throws IOException {
+        byte[] feed = Fixtures.rss(Fixtures.item(title, "http://example.org/x", null, "d")).getBytes(encoding);
+        return parser.parse(feed, contentType, BASE, BASE, null).articles().get(0).title();
     }
 
     @Test
