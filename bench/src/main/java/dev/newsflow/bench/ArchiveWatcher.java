@@ -57,7 +57,7 @@ public final class ArchiveWatcher {
         if (!read.add(file)) {
             return;
         }
-        ArticleStamp.readLines(file, stamp -> {
+        ArticleStamp.readLines(file, ArticleStamp.Extent.UNTIL_STAMPED, stamp -> {
             if (stamp.fetchedAt() != null) {
                 arrivals.putIfAbsent(stamp.key(), new Arrival(stamp.fetchedAt(), now));
             }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the proof kit reads of one delivered article: its id, version and fetch time, streamed out of the
@@ -23,27 +24,34 @@ record ArticleStamp(String id, int version, Instant fetchedAt) {
         return DeliveryChecker.key(id, version);
     }
 
+    /**
+     * How much of a line is read. The checker reads it whole, so a broken line is reported; the watcher,
+     * which runs while the pipeline is measured, stops once it has the stamp and leaves the tags unread.
+     */
+    enum Extent { WHOLE_LINE, UNTIL_STAMPED }
+
     /** Each line of a JSON-lines file, in order, with the file and line number named in any error. */
-    static void readLines(Path file, Consumer<ArticleStamp> each) throws IOException {
+    static void readLines(Path file, Extent extent, Consumer<ArticleStamp> each) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         int lineStart = 0;
         int number = 0;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length ? i > lineStart : bytes[i] == '\n') {
-                number++;
-                each.accept(read(bytes, lineStart, i - lineStart, file + ":" + number));
+                int line = ++number;
+                each.accept(read(bytes, lineStart, i - lineStart, extent, () -> file + ":" + line));
                 lineStart = i + 1;
             }
         }
     }
 
     /**
-     * @param where names the record in the error when it is not a JSON article
+     * @param where names the record in the error when it is not a JSON article; asked only then
      * @throws IllegalStateException when the bytes are not a JSON object
      */
-    static ArticleStamp read(byte[] bytes, int offset, int length, String where) {
+    static ArticleStamp read(byte[] bytes, int offset, int length, Extent extent, Supplier<String> where) {
         String id = null;
         int version = 1;
+        boolean versioned = false;
         Instant fetchedAt = null;
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -54,13 +62,19 @@ record ArticleStamp(String id, int version, Instant fetchedAt) {
                 parser.nextToken();
                 switch (field) {
                     case "id" -> id = parser.getText();
-                    case "version" -> version = parser.getIntValue();
+                    case "version" -> {
+                        version = parser.getIntValue();
+                        versioned = true;
+                    }
                     case "fetchedAt" -> fetchedAt = Instant.parse(parser.getText());
                     default -> parser.skipChildren();
                 }
+                if (extent == Extent.UNTIL_STAMPED && id != null && versioned && fetchedAt != null) {
+                    break;
+                }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("not a JSON article at " + where + ": " + e.getMessage(), e);
+            throw new IllegalStateException("not a JSON article at " + where.get() + ": " + e.getMessage(), e);
         }
         return new ArticleStamp(id == null ? "" : id, version, fetchedAt);
     }

@@ -45,7 +45,7 @@ public final class DeliveryChecker {
             try (Stream<Path> files = Files.walk(archive)) {
                 for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
                         .sorted(Comparator.comparing(Path::toString)).toList()) {
-                    ArticleStamp.readLines(file, lines::add);
+                    ArticleStamp.readLines(file, ArticleStamp.Extent.WHOLE_LINE, lines::add);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the archive " + archive, e);
@@ -75,8 +75,8 @@ public final class DeliveryChecker {
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.value() != null) {
-                        values.add(ArticleStamp.read(r.value(), 0, r.value().length,
-                                topic + "-" + r.partition() + "@" + r.offset()));
+                        values.add(ArticleStamp.read(r.value(), 0, r.value().length, ArticleStamp.Extent.WHOLE_LINE,
+                                () -> topic + "-" + r.partition() + "@" + r.offset()));
                     }
                 }
             }

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +24,7 @@ final class PipelineRun {
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
                   double delayP95Ms, double delayP99Ms, double delayMaxMs, Map<String, ServiceUsage> services,
                   Map<String, ServiceUsage> alongside, String archiveCheck, String enrichedTopicCheck,
-                  boolean exactlyOnce, Map<String, Long> offsetsPerTopic) {
+                  boolean exactlyOnce, Map<String, Long> offsetsPerTopic, int[] arrivedPerSecond) {
     }
 
     /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */
@@ -102,7 +104,8 @@ final class PipelineRun {
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
                     percentile(delays, 50), percentile(delays, 95), percentile(delays, 99),
                     delays.length == 0 ? 0 : delays[delays.length - 1], perService, others, archive.summary(),
-                    topic.summary(), archive.clean() && topic.clean(), volumes(kafka));
+                    topic.summary(), archive.clean() && topic.clean(), volumes(kafka),
+                    perSecond(arrivals, firstFetch));
         }
     }
 
@@ -182,6 +185,22 @@ final class PipelineRun {
             System.out.println("  could not count the topics' records: " + e.getCause());
             return Map.of();
         }
+    }
+
+    /**
+     * How many of {@code arrivals} reached the archive in each second after {@code start}: the run's fill, its
+     * pace and its drain, which one figure for the whole run hides.
+     */
+    static int[] perSecond(List<ArchiveWatcher.Arrival> arrivals, Instant start) {
+        int[] counts = new int[0];
+        for (ArchiveWatcher.Arrival arrival : arrivals) {
+            int second = (int) Math.max(0, Duration.between(start, arrival.seenAt()).toSeconds());
+            if (second >= counts.length) {
+                counts = Arrays.copyOf(counts, second + 1);
+            }
+            counts[second]++;
+        }
+        return counts;
     }
 
     static double percentile(double[] sorted, double p) {

@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param feedSize      how many articles each JSON Feed and {@code latest.json} hold (N, {@code sink.feed.size}, 50)
  * @param roll          when buffered lines become a final archive file: {@code sink.roll.max.records} (1000),
  *                      {@code sink.roll.max.bytes} (16 MiB, which also bounds the memory a partition holds)
- *                      and {@code sink.roll.max.age} (5 s, the bound on consume-to-final-file delay)
+ *                      and {@code sink.roll.max.age} (1 s, the bound on consume-to-final-file delay: readers
+ *                      of a live news flow see an article within a second; under full load that is still
+ *                      at most one file a second a partition)
  * @param retryBackoff  how long to wait before writing again after the output folder failed
  * @param failpoint     for crash tests only: where to halt as if killed
  * @param httpPort      where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8083)
@@ -35,7 +37,7 @@ public record SinkConfig(KafkaSettings kafka, Path outputDir, String groupId, St
         int feedSize = config.integer("sink.feed.size", 50, 1, 1000);
         int maxRecords = config.integer("sink.roll.max.records", 1000, 1, 1_000_000);
         long maxBytes = config.longInteger("sink.roll.max.bytes", 16 * KIB * KIB, KIB, KIB * KIB * KIB);
-        Duration maxAge = config.duration("sink.roll.max.age", Duration.ofSeconds(5), Duration.ofMillis(100),
+        Duration maxAge = config.duration("sink.roll.max.age", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofHours(1));
         Duration backoff = config.duration("sink.retry.backoff", Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMinutes(5));

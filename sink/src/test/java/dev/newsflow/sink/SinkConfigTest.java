@@ -24,7 +24,7 @@ class SinkConfigTest {
         assertEquals("newsflow-sink", config.groupId());
         assertEquals(SinkConfig.StartPosition.EARLIEST, config.startPosition());
         assertEquals(50, config.feedSize());
-        assertEquals(new RollPolicy(1000, 16L * 1024 * 1024, Duration.ofSeconds(5)), config.roll());
+        assertEquals(new RollPolicy(1000, 16L * 1024 * 1024, Duration.ofSeconds(1)), config.roll());
         assertEquals(Failpoint.NONE, config.failpoint());
     }
 
