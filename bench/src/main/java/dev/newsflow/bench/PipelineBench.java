@@ -22,13 +22,14 @@ import java.util.Map;
  * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
  *
  * <pre>./newsflow bench [--articles 40000] [--warmup 20000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
- *                  [--interval 1s] [--languages fr,en,es,de] [--detect-language] [--no-ceiling]
+ *                  [--interval 1s] [--languages fr,en,es,de] [--detect-language] [--html] [--no-ceiling]
  *                  [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
  * (delay at a steady load). The {@code --warmup} articles go through first, on feeds of their own, and are
  * not measured: the services' JIT compilers work hardest in their first minute, which a long-running
  * deployment never sees again. Feeds name their language, as most do; {@code --detect-language} withholds
- * it, so that enrich detects every article's.
+ * it, so that enrich detects every article's. Items are plain text unless {@code --html} marks them up as
+ * sites do, so that ingest parses and sanitises their HTML.
  */
 public final class PipelineBench {
 
@@ -36,18 +37,20 @@ public final class PipelineBench {
     }
 
     record Options(int articles, int warmup, int feeds, int bytes, double rate, int window, String interval,
-                   List<String> languages, boolean detectLanguage, boolean ceiling, Duration timeout, Path root,
-                   Path results, Map<String, String> env) {
+                   List<String> languages, boolean detectLanguage, boolean html, boolean ceiling, Duration timeout,
+                   Path root, Path results, Map<String, String> env) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> env = new LinkedHashMap<>();
             boolean ceiling = true;
             boolean detectLanguage = false;
+            boolean html = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-ceiling" -> ceiling = false;
                     case "--detect-language" -> detectLanguage = true;
+                    case "--html" -> html = true;
                     case "--env" -> {
                         String[] kv = args[++i].split("=", 2);
                         env.put(kv[0], kv[1]);
@@ -72,7 +75,8 @@ public final class PipelineBench {
             return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "20000")),
                     feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")), rate, window,
                     values.getOrDefault("interval", "1s"),
-                    Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), detectLanguage, ceiling,
+                    Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), detectLanguage, html,
+                    ceiling,
                     Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "900"))),
                     Path.of(values.getOrDefault("root", ".")).toAbsolutePath().normalize(),
                     Path.of(values.getOrDefault("results", "bench/results")), env);

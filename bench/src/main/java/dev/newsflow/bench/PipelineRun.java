@@ -48,11 +48,12 @@ final class PipelineRun {
     static Result run(PipelineBench.Options options, LocalKafka kafka, Path work)
             throws IOException, InterruptedException {
         var plan = new SyntheticFeedServer.Plan(options.feeds(), options.articles() / options.feeds(),
-                options.bytes(), options.languages(), options.rate(), options.window(), !options.detectLanguage());
+                options.bytes(), options.languages(), options.rate(), options.window(), !options.detectLanguage(),
+                options.html());
         int warmPerFeed = options.warmup() / WARM_FEEDS;
         SyntheticFeedServer warm = warmPerFeed == 0 ? null : new SyntheticFeedServer(new SyntheticFeedServer.Plan(
                 WARM_FEEDS, warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed,
-                !options.detectLanguage()), "warmup.newsflow.dev");
+                !options.detectLanguage(), options.html()), "warmup.newsflow.dev");
         try (warm; Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
                 options.interval(), options.env())) {
             pipeline.feedServer().hold();

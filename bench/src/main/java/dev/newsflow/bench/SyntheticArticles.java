@@ -1,5 +1,6 @@
 package dev.newsflow.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class SyntheticArticles {
                     "Halbleiter", "Batterien", "Solarmodule", "Elektroautos", "Peking", "Handelsabkommen",
                     "offenes", "Modell", "und", "die", "das", "für", "mit"));
 
+    private static final int SENTENCES_A_PARAGRAPH = 4;
+
     private SyntheticArticles() {
     }
 
@@ -45,6 +48,37 @@ final class SyntheticArticles {
             out.append(word);
             sentenceStart = random.nextInt(12) == 0;
             out.append(sentenceStart ? ". " : " ");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same text as {@link #text} marked up as a site's feed carries it: paragraphs of a few sentences,
+     * each with a link and an emphasised word, so that ingest reads it through its HTML parser and sanitiser.
+     */
+    static String html(String language, int bytes, long seed) {
+        SplittableRandom random = new SplittableRandom(~seed);
+        String[] sentences = text(language, bytes, seed).split("(?<=\\. )");
+        StringBuilder out = new StringBuilder(bytes * 5 / 4);
+        for (int first = 0; first < sentences.length; first += SENTENCES_A_PARAGRAPH) {
+            String paragraph = String.join("", Arrays.asList(sentences)
+                    .subList(first, Math.min(sentences.length, first + SENTENCES_A_PARAGRAPH)));
+            String[] words = paragraph.strip().split(" ");
+            int link = random.nextInt(words.length);
+            int emphasis = random.nextInt(words.length);
+            out.append("<p>");
+            for (int w = 0; w < words.length; w++) {
+                out.append(w == 0 ? "" : " ");
+                if (w == link) {
+                    out.append("<a href=\"https://synthetic.newsflow.dev/tag/").append(random.nextInt(1000))
+                            .append("\">").append(words[w]).append("</a>");
+                } else if (w == emphasis) {
+                    out.append("<em>").append(words[w]).append("</em>");
+                } else {
+                    out.append(words[w]);
+                }
+            }
+            out.append("</p>\n");
         }
         return out.toString();
     }

@@ -39,9 +39,18 @@ public final class SyntheticFeedServer implements AutoCloseable {
      *
      * @param declareLanguage whether a feed names its language in {@code <language>}, as most sites' feeds
      *                        do; when not, enrich has to detect each article's
+     * @param html            whether each item's description is HTML (paragraphs, a link, emphasis), as
+     *                        most sites' are, rather than plain text: ingest then parses and sanitises it
      */
     public record Plan(int feeds, int articlesPerFeed, int articleBytes, List<String> languages,
-                       double releasePerSecond, int window, boolean declareLanguage) {
+                       double releasePerSecond, int window, boolean declareLanguage, boolean html) {
+
+        /** Items in plain text. */
+        public Plan(int feeds, int articlesPerFeed, int articleBytes, List<String> languages,
+                    double releasePerSecond, int window, boolean declareLanguage) {
+            this(feeds, articlesPerFeed, articleBytes, languages, releasePerSecond, window, declareLanguage, false);
+        }
+
         public int articles() {
             return feeds * articlesPerFeed;
         }
@@ -195,7 +204,8 @@ public final class SyntheticFeedServer implements AutoCloseable {
         return "<item><title>" + escape(SyntheticArticles.title(language, seed)) + "</title><link>"
                 + articleUrl(feed, i) + "</link><guid>" + articleUrl(feed, i) + "</guid><pubDate>"
                 + RFC_822.format(PUBLISHED.plusSeconds(i)) + "</pubDate><description>"
-                + escape(SyntheticArticles.text(language, plan.articleBytes(), seed)) + "</description></item>\n";
+                + escape(plan.html() ? SyntheticArticles.html(language, plan.articleBytes(), seed)
+                        : SyntheticArticles.text(language, plan.articleBytes(), seed)) + "</description></item>\n";
     }
 
     private String language(int feed) {

@@ -36,6 +36,26 @@ class SyntheticFeedServerTest {
         }
     }
 
+    @Test
+    void marksItemsUpAsHtmlWhenAskedTo() throws Exception {
+        var plan = new SyntheticFeedServer.Plan(1, 2, 300, List.of("fr"), 0, 2, true, true);
+        try (var server = new SyntheticFeedServer(plan)) {
+            String feed = get(server.feedUrls().get(0));
+            assertTrue(feed.contains("<description>&lt;p&gt;"), feed);
+            assertTrue(feed.contains("&lt;a href=\"https://synthetic.newsflow.dev/tag/"), feed);
+        }
+    }
+
+    @Test
+    void theHtmlReadsAsTheSameTextInParagraphs() {
+        for (long seed = 0; seed < 200; seed++) {
+            String html = SyntheticArticles.html("de", 2000, seed);
+            String text = SyntheticArticles.text("de", 2000, seed);
+            assertEquals(text.strip(), html.replaceAll("<[^>]+>", "").replace("\n", " ").strip(), html);
+            assertTrue(html.split("<p>", -1).length - 1 > 1, html);
+        }
+    }
+
     private String get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
