@@ -16,9 +16,10 @@ final class Text {
     static final int MAX_CONTENT = 200_000;
 
     /** Links, emphasis, lists, quotes and paragraphs; no scripts, styles, handlers, images or iframes. */
-    private static final Safelist SAFE = Safelist.basic()
+    static final Safelist ALLOWED = Safelist.basic()
             .addTags("h2", "h3", "h4", "figure", "figcaption")
             .addProtocols("a", "href", "http", "https");
+    private static final Safelist SAFE = new WrittenLinkSafelist(ALLOWED);
 
     private Text() {
     }
