@@ -24,7 +24,8 @@ final class PipelineRun {
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
                   double delayP95Ms, double delayP99Ms, double delayMaxMs, Map<String, ServiceUsage> services,
                   Map<String, ServiceUsage> alongside, String archiveCheck, String enrichedTopicCheck,
-                  boolean exactlyOnce, Map<String, Long> offsetsPerTopic, int[] arrivedPerSecond) {
+                  boolean exactlyOnce, int neverServed, Map<String, Long> offsetsPerTopic,
+                  int[] arrivedPerSecond) {
     }
 
     /** Nothing new in the archive for this long: what is missing is not coming, and the check says so. */
@@ -95,9 +96,18 @@ final class PipelineRun {
                 (alongside.containsKey(name) ? others : perService).put(name,
                         new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6));
             });
-            Set<String> expected = new HashSet<>(measured);
+            // Checked against what the feeds served: an item that scrolled out of its feed before any poll saw it
+            // is the source's loss, counted apart, not the pipeline's.
+            Set<String> expected = new HashSet<>(pipeline.feedServer().servedKeys());
+            int planned = measured.size();
             if (warm != null) {
-                expected.addAll(warm.plannedKeys());
+                expected.addAll(warm.servedKeys());
+                planned += warm.plannedKeys().size();
+            }
+            int neverServed = planned - expected.size();
+            if (neverServed > 0) {
+                System.out.printf("  %d planned articles scrolled out of their feeds before any poll saw them%n",
+                        neverServed);
             }
             DeliveryChecker checker = new DeliveryChecker(expected);
             DeliveryReport archive = checker.checkArchive(pipeline.archive());
@@ -105,7 +115,7 @@ final class PipelineRun {
             return new Result(plan.articles(), arrived, seconds, arrived / Math.max(seconds, 0.001),
                     percentile(delays, 50), percentile(delays, 95), percentile(delays, 99),
                     delays.length == 0 ? 0 : delays[delays.length - 1], perService, others, archive.summary(),
-                    topic.summary(), archive.clean() && topic.clean(), volumes(kafka),
+                    topic.summary(), archive.clean() && topic.clean(), neverServed, volumes(kafka),
                     perSecond(arrivals, firstFetch));
         }
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,11 @@ public final class SyntheticFeedServer implements AutoCloseable {
     private volatile long startNanos = System.nanoTime();
     /** Generated once: the server must not be what the benchmark measures. */
     private final Map<Long, String> items = new ConcurrentHashMap<>();
+    /**
+     * The items each feed has shown in a full response. A feed that gets new items faster than it is polled
+     * scrolls some out of its window unseen: those were never served, so no pipeline could deliver them.
+     */
+    private final BitSet[] served;
 
     public SyntheticFeedServer(Plan plan) {
         this(plan, "synthetic.newsflow.dev");
@@ -72,6 +78,10 @@ public final class SyntheticFeedServer implements AutoCloseable {
 
     public SyntheticFeedServer(Plan plan, String site) {
         this.plan = plan;
+        this.served = new BitSet[plan.feeds()];
+        for (int f = 0; f < plan.feeds(); f++) {
+            served[f] = new BitSet(plan.articlesPerFeed());
+        }
         this.site = site;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -105,10 +115,27 @@ public final class SyntheticFeedServer implements AutoCloseable {
         Set<String> keys = new HashSet<>();
         for (int f = 0; f < plan.feeds(); f++) {
             for (int i = 0; i < plan.articlesPerFeed(); i++) {
-                keys.add(DeliveryChecker.key(ArticleId.ofUrl(articleUrl(f, i)), 1));
+                keys.add(key(f, i));
             }
         }
         return keys;
+    }
+
+    /** The checker's keys of the planned articles some response has shown so far. */
+    public Set<String> servedKeys() {
+        Set<String> keys = new HashSet<>();
+        for (int f = 0; f < plan.feeds(); f++) {
+            synchronized (served[f]) {
+                for (int i = served[f].nextSetBit(0); i >= 0; i = served[f].nextSetBit(i + 1)) {
+                    keys.add(key(f, i));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private String key(int feed, int item) {
+        return DeliveryChecker.key(ArticleId.ofUrl(articleUrl(feed, item)), 1);
     }
 
     /**
@@ -171,6 +198,9 @@ public final class SyntheticFeedServer implements AutoCloseable {
                 return;
             }
             byte[] body = rss(feed, released).getBytes(StandardCharsets.UTF_8);
+            synchronized (served[feed]) {
+                served[feed].set(Math.max(0, released - plan.window()), released);
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.getResponseHeaders().set("ETag", etag);
             exchange.sendResponseHeaders(200, body.length);

@@ -56,6 +56,17 @@ class SyntheticFeedServerTest {
         }
     }
 
+    @Test
+    void countsAsServedOnlyWhatAResponseShowed() throws Exception {
+        var plan = new SyntheticFeedServer.Plan(1, 5, 300, List.of("en"), 0, 2, true);
+        try (var server = new SyntheticFeedServer(plan)) {
+            assertTrue(server.servedKeys().isEmpty());
+            get(server.feedUrls().get(0));
+            assertEquals(2, server.servedKeys().size());
+            assertTrue(server.plannedKeys().containsAll(server.servedKeys()));
+        }
+    }
+
     private String get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
