@@ -62,6 +62,34 @@ public class TaggerBenchmark {
         return tagger.tag(withLanguage.get(next++ & (ARTICLES - 1)));
     }
 
+    /**
+     * The tagger as it runs inside the pipeline, where the broker, the other services and the machine's
+     * other tenants evict its taxonomy from the caches between articles: before each article a sweep over
+     * more memory than the last-level cache holds (not timed).
+     */
+    @State(Scope.Thread)
+    public static class EvictedCaches {
+        private final long[] sweep = new long[64 * 1024 * 1024 / Long.BYTES];
+        long sink;
+
+        @Setup(Level.Invocation)
+        public void evict() {
+            long sum = 0;
+            for (int i = 0; i < sweep.length; i += 8) { // a long in each 64-byte cache line
+                sweep[i]++;
+                sum += sweep[i];
+            }
+            sink = sum;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object taxonomyTaggerAfterEviction(EvictedCaches caches) {
+        return tagger.tag(withLanguage.get(next++ & (ARTICLES - 1)));
+    }
+
     @Benchmark
     public Object taxonomyTaggerDetectingLanguage() {
         return tagger.tag(withoutLanguage.get(next++ & (ARTICLES - 1)));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,20 @@ class MatchingTrapsTest {
         List<Match> frenchIa = new TaxonomyMatcher(TaxonomyLoader.bundled())
                 .find("title", FoldedText.of("L'IA et la ia"), "fr");
         assertEquals(List.of("IA"), frenchIa.stream().map(Match::text).toList());
+    }
+
+    @Test
+    void readsTopicTermsInTheArticlesLanguageOrInAllWhenItIsUnknown() {
+        TaxonomyMatcher matcher = new TaxonomyMatcher(TaxonomyLoader.bundled());
+        // "chipmakers" is an English term only, "semiconducteurs" a French one only.
+        String text = "Chipmakers and semiconducteurs";
+        Function<String, List<String>> found = language -> matcher
+                .find("title", FoldedText.of(text), language).stream().map(Match::text).toList();
+        assertEquals(List.of("Chipmakers"), found.apply("en"));
+        assertEquals(List.of("semiconducteurs"), found.apply("fr"));
+        assertEquals(List.of(), found.apply("de"));
+        assertEquals(List.of("Chipmakers", "semiconducteurs"), found.apply(null));
+        assertEquals(List.of("Chipmakers", "semiconducteurs"), found.apply("it"));
     }
 
     @Test
