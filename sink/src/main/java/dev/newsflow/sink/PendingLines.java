@@ -118,6 +118,11 @@ final class PendingLines {
         partitions.forEach(buffers::remove);
     }
 
+    /** True while some record of {@code partition} is not yet in a final file. */
+    boolean holds(TopicPartition partition) {
+        return buffers.containsKey(partition);
+    }
+
     boolean isEmpty() {
         return buffers.isEmpty();
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -54,6 +56,10 @@ public final class SinkService implements AutoCloseable {
     private final RollObserver observer;
     private final SinkMetrics metrics;
     private final Set<TopicPartition> awaitingSeek = new HashSet<>();
+    /** Per partition, the offset the consumer will read next, as the polls advanced it. */
+    private final Map<TopicPartition, Long> consumedTo = new HashMap<>();
+    /** Per partition, the offset this sink last committed. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Thread loop;
     private volatile boolean running = true;
     private volatile boolean ready;
@@ -121,9 +127,11 @@ public final class SinkService implements AutoCloseable {
                     consumer.pause(consumer.assignment());
                 }
                 Duration timeout = fault != null ? MAX_POLL : pending.untilNextRoll(System.nanoTime(), MAX_POLL);
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+                for (ConsumerRecord<String, byte[]> record : records) {
                     pending.add(record, System.nanoTime());
                 }
+                records.nextOffsets().forEach((tp, next) -> consumedTo.put(tp, next.offset()));
                 seekAwaitingPartitions();
                 rollAndCommit(false);
             }
@@ -180,6 +188,7 @@ public final class SinkService implements AutoCloseable {
                 commits.put(buffer.partition(), new OffsetAndMetadata(buffer.nextOffset()));
                 pending.rolled(buffer);
             }
+            commitPastMarkers(commits);
             commit(commits);
             feeds.publish();
             if (fault != null) {
@@ -191,6 +200,20 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds, for each partition with nothing left to archive, the offset the consumer has read up to. A
+     * transaction ends with a marker that takes the offset after its last record, so the offset after the last
+     * archived record stays one short of the partition's end, and a caught-up sink would show a lag of one
+     * per partition to whoever watches the group. Everything before that offset is archived or is a marker.
+     */
+    private void commitPastMarkers(Map<TopicPartition, OffsetAndMetadata> commits) {
+        consumedTo.forEach((tp, next) -> {
+            if (!pending.holds(tp) && next > committed.getOrDefault(tp, -1L)) {
+                commits.put(tp, new OffsetAndMetadata(next));
+            }
+        });
+    }
+
     /** Commits and empties {@code offsets}. */
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
@@ -199,6 +222,7 @@ public final class SinkService implements AutoCloseable {
         config.failpoint().check(Failpoint.BEFORE_COMMIT);
         try {
             consumer.commitSync(offsets);
+            offsets.forEach((tp, offset) -> committed.put(tp, offset.offset()));
         } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
             // The files are final and their names say where to resume, so a lost commit loses nothing.
             log.warn("offsets not committed ({}); the archive's file names still hold them", e.getMessage());
@@ -266,6 +290,10 @@ public final class SinkService implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             pending.drop(partitions);
             awaitingSeek.removeAll(partitions);
+            partitions.forEach(tp -> {
+                consumedTo.remove(tp);
+                committed.remove(tp);
+            });
         }
 
         @Override

@@ -63,9 +63,8 @@ final class EnrichedTopic implements AutoCloseable {
     }
 
     /**
-     * True when the group has committed every partition up to its last record. Each transaction ends with a
-     * marker that takes an offset, and the sink commits the offset after its last record, which is the
-     * marker's: so "up to the end" is the end offset less one.
+     * True when the group has committed every partition up to its end, as a watcher of the group's lag sees
+     * it: past the last record and past the marker that ends its transaction.
      */
     boolean committedToTheEnd(String groupId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -77,7 +76,7 @@ final class EnrichedTopic implements AutoCloseable {
         var ends = admin.listOffsets(latest).all().get();
         return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                 || (committed.get(e.getKey()) != null
-                && committed.get(e.getKey()).offset() >= e.getValue().offset() - 1));
+                && committed.get(e.getKey()).offset() == e.getValue().offset()));
     }
 
     /** What the group has committed, per partition (absent: nothing). */
