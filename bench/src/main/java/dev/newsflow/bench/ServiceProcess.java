@@ -44,12 +44,16 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the root");
         }
+        // The service's own temporary folder, beside its log: the lz4 codec unpacks a native library into it on
+        // every start, which only a clean exit removes, and the fault tests kill services with -9.
+        Path tmp = logDir.resolve(instance + "-tmp");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap(module), "-XX:+UseSerialGC", "-jar", jar.toString()));
+                "-Xmx" + heap(module), "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path log = logDir.resolve(instance + ".log");
         try {
+            Files.createDirectories(tmp);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

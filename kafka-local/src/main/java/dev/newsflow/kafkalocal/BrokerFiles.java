@@ -43,6 +43,15 @@ final class BrokerFiles {
         return dataDir.resolve("log4j2.properties");
     }
 
+    /**
+     * The broker JVM's temporary folder. The lz4 codec unpacks its native library there on every start and
+     * removes it only on a clean exit, so a broker killed with -9 (the fault tests do it) leaves a copy
+     * behind: in the data folder, not in the machine's /tmp.
+     */
+    Path tmpDir() {
+        return dataDir.resolve("tmp");
+    }
+
     boolean isFormatted() {
         return Files.exists(logDirs().resolve("meta.properties"));
     }

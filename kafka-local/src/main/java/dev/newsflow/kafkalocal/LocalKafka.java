@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,10 +137,12 @@ public final class LocalKafka implements KafkaCluster, AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx512m",
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + files.tmpDir(),
                 "-Dlog4j2.configurationFile=" + files.log4jConfig().toUri(),
                 "-cp", brokerClasspath()));
         command.addAll(mainAndArgs);
         try {
+            Files.createDirectories(files.tmpDir());
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.brokerLog().toFile()))

@@ -27,9 +27,14 @@ final class SinkProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the package phase builds it before the *IT tests");
         }
+        // Its own temporary folder beside the log: the sink halts at a failpoint, and the lz4 codec's unpacked
+        // native library is removed only on a clean exit.
+        Path tmp = log.resolveSibling("sink-tmp");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp,
+                "-jar", jar.toString());
         try {
+            Files.createDirectories(tmp);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
