@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One article as ingest read it from a feed: the value on {@code news.raw}, keyed by {@link #id()}.
- * Text fields are plain text; {@code contentHtml} is a sanitised HTML copy of the content.
+ * Text fields are plain text; {@code contentHtml} is a sanitised HTML copy of the content (of the summary when
+ * the item has no content), null when the feed gave plain text without markup.
  *
  * @param version     1 for the first publication; an edited article is published again with a higher version
  * @param language    ISO 639-1 code from the feed or its settings, null when unknown

@@ -139,6 +139,19 @@ class FeedParserTest {
     }
 
     @Test
+    void keepsAnHtmlCopyOnlyOfItemsWithMarkup() throws IOException {
+        List<RawArticle> articles = parse(Fixtures.rss(
+                Fixtures.item("Plain", "/plain", null, "Le sommet de l’APEC,\n  à Shanghai &gt; Pékin.")
+                        + Fixtures.item("Marked up", "/html", null, "&lt;p&gt;Le sommet de l’APEC&lt;/p&gt;")), null);
+        RawArticle plain = articles.get(0);
+        assertEquals("Le sommet de l’APEC, à Shanghai > Pékin.", plain.summary());
+        assertNull(plain.contentHtml(), "plain text needs no HTML copy");
+        RawArticle html = articles.get(1);
+        assertEquals("Le sommet de l’APEC", html.summary());
+        assertEquals("<p>Le sommet de l’APEC</p>", html.contentHtml());
+    }
+
+    @Test
     void refusesADoctypeSoAnExternalEntityNeverReadsTheCanaryFile(@TempDir Path dir) throws IOException {
         Path canary = Files.writeString(dir.resolve("canary.txt"), "CANARY-ingest-must-never-read-this");
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY leak SYSTEM \"" + canary.toUri() + "\">]>\n"

@@ -2,6 +2,7 @@ package dev.newsflow.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsflow.core.FeedStatus;
@@ -77,7 +78,8 @@ class FullTextPollTest {
     void neverRequestsAPageWhenFullTextIsOff() {
         server.serve("/chip-plant", HTML, Fixtures.page("chip-plant.html"), Map.of());
         RawArticle article = pollOnce(feed("/chip-plant", false));
-        assertEquals(TEASER, article.contentHtml());
+        assertEquals(TEASER, article.summary());
+        assertNull(article.contentHtml(), "a plain-text teaser has no HTML copy");
         assertTrue(server.requests("/chip-plant").isEmpty());
         assertTrue(outcomes.isEmpty());
     }
@@ -148,13 +150,14 @@ class FullTextPollTest {
         assertTrue(article.content().startsWith("Une organisation mondiale de coopération sur l’IA."), article.content());
     }
 
-    /** The feed gives a description only: the teaser is the article's summary and its HTML, its content empty. */
+    /** The feed gives a plain-text description only: the teaser is the article's summary, its content empty. */
     private FeedStatus assertFeedTextKept(FeedSource feed) {
         FeedStatus status = poller.poll(feed).join();
         assertEquals(FeedStatus.Outcome.OK, status.outcome(), "a page never fails its feed: " + status.error());
         assertEquals(1, publisher.articles.size(), "the article is published all the same");
         RawArticle article = publisher.articles.get(0);
-        assertEquals(TEASER, article.contentHtml());
+        assertEquals(TEASER, article.summary());
+        assertNull(article.contentHtml());
         assertEquals("", article.content());
         return status;
     }
