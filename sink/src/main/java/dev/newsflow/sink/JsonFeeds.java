@@ -24,9 +24,10 @@ final class JsonFeeds {
     }
 
     static JsonFeed.Item item(FeedItem a) {
-        boolean hasHtml = a.contentHtml() != null && !a.contentHtml().isBlank();
-        // JSON Feed 1.1 requires content_html or content_text; the summary stands in when there is no HTML.
-        String text = hasHtml ? null : firstNonBlank(a.summary(), a.title());
+        boolean hasHtml = a.hasHtml();
+        // JSON Feed 1.1 requires content_html or content_text: without HTML, the text, or the summary when the
+        // feed gave no content.
+        String text = hasHtml ? null : firstNonBlank(a.contentText(), firstNonBlank(a.summary(), a.title()));
         return new JsonFeed.Item(a.id(), a.url(), a.title(), hasHtml ? a.contentHtml() : null, text,
                 blankToNull(a.summary()), a.publishedAt(), a.version() > 1 ? a.enrichedAt() : null,
                 a.authors().isEmpty() ? null : a.authors().stream().map(JsonFeed.Author::new).toList(),
@@ -42,7 +43,7 @@ final class JsonFeeds {
             return null;
         }
         return new FeedItem(item.id(), ext.version(), item.url(), item.title(), item.summary(), item.contentHtml(),
-                item.language(), item.authors() == null ? List.of()
+                item.contentText(), item.language(), item.authors() == null ? List.of()
                         : item.authors().stream().map(JsonFeed.Author::name).toList(),
                 item.datePublished(), ext.fetchedAt(), ext.enrichedAt(), ext.source(), ext.topics(), ext.entities());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsflow.core.EnrichedArticle;
+import dev.newsflow.core.Json;
 import dev.newsflow.core.SchemaAssertions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,35 @@ class FeedPublisherTest {
         assertEquals(List.of(aiAtApec.id()), OutputFiles.ids(files.latest()));
         assertEquals(2, files.latest().path("articles").get(0).path("version").asInt());
         files.assertAllValid();
+    }
+
+    @Test
+    void showsAnArticlesFullTextOnceAsHtmlOrAsPlainTextAcrossARestart() throws IOException {
+        String text = "Le texte entier de l’article, sans balise : la Chine propose une instance mondiale.";
+        EnrichedArticle a = aiAtApec;
+        EnrichedArticle plain = new EnrichedArticle(a.schemaVersion(), "plain-1", 1, a.url() + "-plain", a.title(),
+                "Résumé.", text, null, a.language(), a.authors(), a.categories(), a.publishedAt(), a.fetchedAt(),
+                a.feed(), a.topics(), a.entities(), a.taxonomyVersion(), a.enrichedAt());
+        FeedPublisher feeds = publisher(10);
+        // As the sink reads them: from the records' JSON.
+        feeds.apply(FeedItem.fromEnrichedJson(Json.MAPPER.writeValueAsBytes(plain)));
+        feeds.apply(FeedItem.fromEnrichedJson(Json.MAPPER.writeValueAsBytes(a)));
+        feeds.publish();
+        byte[] written = Files.readAllBytes(out.resolve("feeds/all.json"));
+
+        JsonNode items = new OutputFiles(out).feed("all").path("items");
+        JsonNode plainItem = items.get(0).path("id").asText().equals("plain-1") ? items.get(0) : items.get(1);
+        JsonNode htmlItem = items.get(0).path("id").asText().equals("plain-1") ? items.get(1) : items.get(0);
+        assertEquals(text, plainItem.path("content_text").asText());
+        assertTrue(plainItem.path("content_html").isMissingNode(), plainItem.toString());
+        assertEquals(a.contentHtml(), htmlItem.path("content_html").asText());
+        assertTrue(htmlItem.path("content_text").isMissingNode(), htmlItem.toString());
+
+        FeedPublisher after = publisher(10);
+        after.load();
+        after.publish();
+        assertEquals(new String(written, StandardCharsets.UTF_8), Files.readString(out.resolve("feeds/all.json")),
+                "the same items after a restart");
     }
 
     @Test
