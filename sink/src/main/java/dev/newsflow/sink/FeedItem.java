@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param contentText the full text, kept only when there is no HTML copy; null otherwise
  */
 record FeedItem(String id, int version, String url, String title, String summary, String contentHtml,
-                @JsonAlias("content") String contentText, String language, List<String> authors, Instant publishedAt, Instant fetchedAt, Instant enrichedAt,
+                @JsonAlias("content") String contentText, String language, List<String> authors,
+                Instant publishedAt, Instant fetchedAt, Instant enrichedAt,
                 @JsonAlias("feed") FeedRef source, List<TopicRef> topics, List<EntityRef> entities) {
 
     /** Reads an enriched article's JSON into the fields a feed shows; the evidence is skipped. */
@@ -47,8 +48,7 @@ record FeedItem(String id, int version, String url, String title, String summary
 
     static FeedItem of(EnrichedArticle a) {
         return new FeedItem(a.id(), a.version(), a.url(), a.title(), a.summary(), a.contentHtml(), a.content(),
-                a.language(),
-                a.authors(), a.publishedAt(), a.fetchedAt(), a.enrichedAt(), a.feed(),
+                a.language(), a.authors(), a.publishedAt(), a.fetchedAt(), a.enrichedAt(), a.feed(),
                 a.topics().stream().map(t -> new TopicRef(t.id(), t.label(), t.score())).toList(),
                 a.entities().stream().map(e -> new EntityRef(e.name(), e.type(), e.mentions())).toList());
     }
