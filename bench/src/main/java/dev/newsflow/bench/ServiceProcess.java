@@ -44,8 +44,9 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) from the root");
         }
-        // The service's own temporary folder, beside its log: the lz4 codec unpacks a native library into it on
-        // every start, which only a clean exit removes, and the fault tests kill services with -9.
+        // The service's own temporary folder, beside its log: the lz4 codec (and in enrich, RocksDB: 15 MB) unpacks
+        // a native library into it on every start, which only a clean exit removes, and the fault tests kill
+        // services with -9.
         Path tmp = logDir.resolve(instance + "-tmp");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
