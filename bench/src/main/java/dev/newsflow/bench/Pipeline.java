@@ -141,6 +141,25 @@ public final class Pipeline implements AutoCloseable {
         return all.toString();
     }
 
+    /**
+     * Every service's threads, then the logs: for a test that gave up waiting on the pipeline, where the log
+     * alone cannot say whether a service is stuck or merely slow. A JVM prints its threads to its output, which
+     * is the log, on SIGQUIT.
+     */
+    public String logsWithThreads() throws InterruptedException {
+        for (ServiceProcess service : running.values()) {
+            if (service.isAlive()) {
+                try {
+                    service.signal("QUIT");
+                } catch (IOException e) {
+                    // Gone in the meantime: its log says why.
+                }
+            }
+        }
+        Thread.sleep(2_000);
+        return logs();
+    }
+
     /** Throws with the logs when a service died that was not killed on purpose. */
     public void assertAlive() {
         running.forEach((name, p) -> {

@@ -57,7 +57,7 @@ class BrokerOutageFaultIT {
                 await().atMost(Duration.ofSeconds(120)).until(() -> allReady(pipeline, 200));
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("not every service recovered within 120 s of the broker's return: "
-                        + readinessReport(pipeline) + "\n" + pipeline.logs(), e);
+                        + readinessReport(pipeline) + "\n" + pipeline.logsWithThreads(), e);
             }
             awaitArchived(pipeline, watcher, ARTICLES, Duration.ofMinutes(4));
             assertExactlyOnce(pipeline);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What every fault test does: wait for the archive to reach a count, and check delivery at the end. */
 final class Faults {
@@ -39,12 +40,16 @@ final class Faults {
     }
 
     /** Waits until the archive holds at least {@code count} article versions; fails early if a service died. */
-    static void awaitArchived(Pipeline pipeline, ArchiveWatcher watcher, int count, Duration atMost) {
+    static void awaitArchived(Pipeline pipeline, ArchiveWatcher watcher, int count, Duration atMost)
+            throws InterruptedException {
         try {
             await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
                 pipeline.assertAlive();
                 return watcher.look() >= count;
             });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the archive did not reach " + count + " articles in " + atMost + ":"
+                    + pipeline.logsWithThreads(), e);
         } catch (RuntimeException e) {
             throw new AssertionError("the archive did not reach " + count + " articles:" + pipeline.logs(), e);
         }
