@@ -18,10 +18,12 @@ import java.util.Optional;
  *                      published on the taxonomy topic replaces it either way.
  * @param languageAccuracy HIGH (about 120 MB of models, best on headlines) or LOW (about 13 MB)
  * @param httpPort      where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8082)
+ * @param stallTimeout  how long the Streams client may stay out of the running state with the broker up and no
+ *                      progress before it is replaced ({@link StallWatch}); longer than an honest rebalance
  */
 public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads,
                            Duration dedupTtl, Optional<Path> taxonomyFile,
-                           LanguageGuesser.Accuracy languageAccuracy, int httpPort) {
+                           LanguageGuesser.Accuracy languageAccuracy, int httpPort, Duration stallTimeout) {
 
     static final String BUNDLED = "bundled";
 
@@ -39,6 +41,8 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
                 taxonomyFile,
                 config.choice("enrich.language.accuracy", LanguageGuesser.Accuracy.class,
                         LanguageGuesser.Accuracy.HIGH),
-                config.integer("http.port", 8082, 0, 65535));
+                config.integer("http.port", 8082, 0, 65535),
+                config.duration("enrich.stall.timeout", Duration.ofMinutes(10), Duration.ofSeconds(30),
+                        Duration.ofDays(1)));
     }
 }

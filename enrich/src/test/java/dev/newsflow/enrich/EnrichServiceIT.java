@@ -137,4 +137,38 @@ class EnrichServiceIT {
         EnrichedArticle before = read(TopicRecords.readAll(kafka.bootstrapServers(), topics.enriched.name()).get(0));
         assertEquals(TaxonomyLoader.bundled().version(), before.taxonomyVersion());
     }
+
+    @Test
+    void aReplacedStreamsClientGoesOnFromTheLastCommitWithoutLosingOrDoublingAnArticle(KafkaCluster kafka)
+            throws Exception {
+        EnrichConfig config = config(kafka, "t" + System.nanoTime());
+        var topics = config.kafka().topics();
+        try (EnrichService service = new EnrichService(config,
+                new CurrentTaxonomy(TaxonomyLoader.bundled(), languages, Clock.systemUTC()), Clock.systemUTC())) {
+            service.start(() -> { });
+            sendArticles(config, "before", 20);
+            await().atMost(WAIT).until(() -> enrichedIds(kafka, topics.enriched.name()).size() == 20);
+
+            // What the stall watch does to a wedged client, done here to a healthy one mid-stream.
+            service.replaceClient();
+            sendArticles(config, "after", 20);
+            await().atMost(WAIT).until(() -> enrichedIds(kafka, topics.enriched.name()).size() >= 40);
+            await().atMost(WAIT).until(service::isRunning);
+        }
+        List<String> ids = enrichedIds(kafka, topics.enriched.name());
+        assertEquals(40, ids.size(), "one enriched record per article");
+        assertEquals(40, ids.stream().distinct().count(), () -> "an article doubled: " + ids);
+    }
+
+    private static void sendArticles(EnrichConfig config, String batch, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            RawArticle article = Articles.raw("https://news.example/" + batch + "/" + i, "APEC " + batch + " " + i,
+                    "Leaders met at APEC in Shanghai, item " + i + ".");
+            send(config, config.kafka().topics().raw.name(), article.id(), json(article));
+        }
+    }
+
+    private static List<String> enrichedIds(KafkaCluster kafka, String topic) {
+        return TopicRecords.readAll(kafka.bootstrapServers(), topic).stream().map(r -> read(r).id()).toList();
+    }
 }

@@ -48,6 +48,7 @@ class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:02:00Z");
     private static final Duration TTL = Duration.ofHours(1);
+    private static final Duration STALL = Duration.ofMinutes(10);
     private static LanguageGuesser languages;
 
     @TempDir
@@ -69,7 +70,7 @@ class EnrichTopologyTest {
     void startDriver() {
         taxonomy = new CurrentTaxonomy(TaxonomyLoader.bundled(), languages, clock);
         EnrichConfig config = new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, Map.of()),
-                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0);
+                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
         Properties props = EnrichService.streamsProperties(config);
         driver = new TopologyTestDriver(EnrichTopology.build(topics, taxonomy, TTL, clock), props, NOW);
         raw = driver.createInputTopic(topics.raw.name(), new StringSerializer(), topics.raw.valueSerde().serializer());
@@ -218,7 +219,7 @@ class EnrichTopologyTest {
     @Test
     void usesExactlyOnceAndTheDeadLetterTopic() {
         EnrichConfig config = new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, Map.of()),
-                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0);
+                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
         Properties props = EnrichService.streamsProperties(config);
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         assertEquals("news.dlq", props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
@@ -227,12 +228,12 @@ class EnrichTopologyTest {
     @Test
     void batchesArticlesLargeUnlessTheOperatorSetsTheBatchSize() {
         Properties defaults = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092", "news",
-                1, -1, Map.of()), "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0));
+                1, -1, Map.of()), "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL));
         assertEquals(ArticleProducers.settings().get(ProducerConfig.BATCH_SIZE_CONFIG), producerBatchSize(defaults));
 
         Properties operators = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092",
                 "news", 1, -1, Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "65536")), "enrich-test", state, 1, TTL,
-                Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0));
+                Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL));
         assertEquals("65536", producerBatchSize(operators), "a prefixed default would override the operator's");
     }
 

@@ -20,11 +20,13 @@ final class Faults {
 
     /**
      * Short group timeouts, so that a killed or frozen member is declared gone within seconds: a test spends
-     * its time on faults, not on the default 45 s session timeout.
+     * its time on faults, not on the default 45 s session timeout. With rebalances that short, enrich may call
+     * its client stalled after 45 s instead of 10 minutes, well inside the tests' waits.
      */
     static final Map<String, String> QUICK = Map.of(
             "NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "6000",
-            "NEWSFLOW_KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
+            "NEWSFLOW_KAFKA_HEARTBEAT_INTERVAL_MS", "1500",
+            "NEWSFLOW_ENRICH_STALL_TIMEOUT", "45s");
 
     private Faults() {
     }
