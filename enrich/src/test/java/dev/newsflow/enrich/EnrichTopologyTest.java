@@ -69,9 +69,7 @@ class EnrichTopologyTest {
     @BeforeEach
     void startDriver() {
         taxonomy = new CurrentTaxonomy(TaxonomyLoader.bundled(), languages, clock);
-        EnrichConfig config = new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, Map.of()),
-                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
-        Properties props = EnrichService.streamsProperties(config);
+        Properties props = EnrichService.streamsProperties(config(Map.of()));
         driver = new TopologyTestDriver(EnrichTopology.build(topics, taxonomy, TTL, clock), props, NOW);
         raw = driver.createInputTopic(topics.raw.name(), new StringSerializer(), topics.raw.valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched.name(), topics.enriched.keySerde().deserializer(),
@@ -218,23 +216,25 @@ class EnrichTopologyTest {
 
     @Test
     void usesExactlyOnceAndTheDeadLetterTopic() {
-        EnrichConfig config = new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, Map.of()),
-                "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
-        Properties props = EnrichService.streamsProperties(config);
+        Properties props = EnrichService.streamsProperties(config(Map.of()));
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         assertEquals("news.dlq", props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
     }
 
     @Test
     void batchesArticlesLargeUnlessTheOperatorSetsTheBatchSize() {
-        Properties defaults = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092", "news",
-                1, -1, Map.of()), "enrich-test", state, 1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL));
+        Properties defaults = EnrichService.streamsProperties(config(Map.of()));
         assertEquals(ArticleProducers.settings().get(ProducerConfig.BATCH_SIZE_CONFIG), producerBatchSize(defaults));
 
-        Properties operators = EnrichService.streamsProperties(new EnrichConfig(new KafkaSettings("unused:9092",
-                "news", 1, -1, Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "65536")), "enrich-test", state, 1, TTL,
-                Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL));
+        Properties operators = EnrichService.streamsProperties(
+                config(Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "65536")));
         assertEquals("65536", producerBatchSize(operators), "a prefixed default would override the operator's");
+    }
+
+    /** Enrich's settings for these tests, with the given Kafka client settings. */
+    private EnrichConfig config(Map<String, String> clientSettings) {
+        return new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, clientSettings), "enrich-test", state,
+                1, TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
     }
 
     /** The batch size Kafka Streams gives its producers with these settings. */
