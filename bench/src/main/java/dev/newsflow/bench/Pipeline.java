@@ -147,6 +147,11 @@ public final class Pipeline implements AutoCloseable {
      * is the log, on SIGQUIT.
      */
     public String logsWithThreads() throws InterruptedException {
+        // What each service logged last, before the dumps bury it: a CI report that shows only the end of a
+        // failure's message still shows this.
+        StringBuilder last = new StringBuilder("\n===== each service's last lines before its thread dump =====");
+        running.forEach((name, p) -> last.append("\n--- ").append(name).append(p.isAlive() ? "" : " (exited)")
+                .append('\n').append(lastLines(p.logText(), 5)));
         for (ServiceProcess service : running.values()) {
             if (service.isAlive()) {
                 try {
@@ -157,7 +162,14 @@ public final class Pipeline implements AutoCloseable {
             }
         }
         Thread.sleep(2_000);
-        return logs();
+        return logs() + last;
+    }
+
+    /** The last {@code count} log records (lines that start with a time, not stack frames), cut to 300 characters. */
+    private static String lastLines(String text, int count) {
+        List<String> records = text.lines().filter(line -> line.matches("^\\d\\d:\\d\\d:\\d\\d.*"))
+                .map(line -> line.length() > 300 ? line.substring(0, 300) + "..." : line).toList();
+        return String.join("\n", records.subList(Math.max(0, records.size() - count), records.size()));
     }
 
     /** Throws with the logs when a service died that was not killed on purpose. */
