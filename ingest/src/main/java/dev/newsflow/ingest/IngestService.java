@@ -1,6 +1,7 @@
 package dev.newsflow.ingest;
 
 import dev.newsflow.core.FeedStatus;
+import dev.newsflow.core.ops.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,9 +61,9 @@ public final class IngestService implements AutoCloseable {
         kafka.bindMetrics(registry);
         this.publisher = new MeteredPublisher(kafka, registry);
         this.registry = registry;
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("ingest-timer"));
-        this.http = Executors.newFixedThreadPool(2, daemon("ingest-http"));
-        this.workers = Executors.newFixedThreadPool(config.workers(), daemon("ingest-worker"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ingest-timer"));
+        this.http = Executors.newFixedThreadPool(2, DaemonThreads.numbered("ingest-http"));
+        this.workers = Executors.newFixedThreadPool(config.workers(), DaemonThreads.numbered("ingest-worker"));
         this.limiter = new HostLimiter(config.perHostConcurrency(), config.maxInFlight());
     }
 
@@ -170,12 +170,4 @@ public final class IngestService implements AutoCloseable {
         stop();
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -2,6 +2,7 @@ package dev.newsflow.ingest;
 
 import dev.newsflow.core.Json;
 import dev.newsflow.core.RawArticle;
+import dev.newsflow.core.ops.DaemonThreads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -34,11 +35,7 @@ final class ParseCommand {
         }
         FetchLimits limits = new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L << 20,
                 FetchLimits.MAX_REDIRECTS);
-        ExecutorService http = Executors.newFixedThreadPool(1, r -> {
-            Thread t = new Thread(r, "parse-http");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService http = Executors.newFixedThreadPool(1, DaemonThreads.named("parse-http"));
         try {
             URI uri = toUri(target);
             FetchResult result = new FeedFetcher(limits, http).get(FetchRequest.plain(uri, IngestConfig.DEFAULT_USER_AGENT));

@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.ops.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ final class TransactionCommitter implements AutoCloseable {
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Throwable> fatal = new CompletableFuture<>();
     /** Completes callers' futures off the committer thread, so their continuations never delay a commit. */
-    private final ExecutorService completions = Executors.newSingleThreadExecutor(daemon("ingest-commit-callbacks"));
-    private final Thread thread = daemon("ingest-committer").newThread(this::run);
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(DaemonThreads.named("ingest-commit-callbacks"));
+    private final Thread thread = DaemonThreads.named("ingest-committer").newThread(this::run);
     /** Touched by the committer thread only, once started; null while none works. */
     private Producer<String, byte[]> producer;
     private volatile boolean closing;
@@ -353,11 +354,4 @@ final class TransactionCommitter implements AutoCloseable {
         completions.shutdown();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread t = new Thread(runnable, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.monitor;
 
+import dev.newsflow.core.ops.DaemonThreads;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,7 @@ final class LagProbe implements AutoCloseable {
         this.admin = admin;
         this.groups = List.copyOf(groups);
         this.board = board;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "monitor-lag");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("monitor-lag"));
     }
 
     void start() {

@@ -23,11 +23,7 @@ public final class BrokerProbe implements AutoCloseable {
 
     private BrokerProbe(Admin admin) {
         this.admin = admin;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "broker-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("broker-probe"));
     }
 
     /** Starts probing at once with the service's own client settings (bootstrap servers, security). */

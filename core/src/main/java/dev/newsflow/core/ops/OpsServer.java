@@ -50,11 +50,8 @@ public final class OpsServer implements AutoCloseable {
             throw new UncheckedIOException("cannot serve /health, /ready and /metrics on port " + port, e);
         }
         // Bounded, but with room for long-lived streams (a live page) beside the probes.
-        server.setExecutor(new ThreadPoolExecutor(2, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, service + "-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(new ThreadPoolExecutor(2, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.numbered(service + "-http")));
         OpsServer ops = new OpsServer(server, registry);
         server.createContext("/health", ex -> ops.reply(ex, 200, "application/json", "{\"status\":\"UP\"}"));
         server.createContext("/ready", ops::ready);

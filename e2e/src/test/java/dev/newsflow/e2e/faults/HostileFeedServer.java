@@ -2,6 +2,7 @@ package dev.newsflow.e2e.faults;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.core.ops.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,11 +33,7 @@ final class HostileFeedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hostile-feed");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(Executors.newCachedThreadPool(DaemonThreads.numbered("hostile-feed")));
         server.createContext("/drip.xml", this::drip);
         server.createContext("/bomb.xml", this::bomb);
         server.createContext("/xxe.xml", this::xxe);
