@@ -45,9 +45,13 @@ final class ArticleLedger {
      * Decides and reserves in one step, so that the same article arriving from two feeds at once is
      * published once: the second caller already sees the first one's mark.
      */
-    synchronized Optional<Claim> claim(RawArticle article) {
+    Optional<Claim> claim(RawArticle article) {
+        // Hashing an article's text takes longer than the rest of the claim: done before taking the lock.
+        return claim(article, fingerprint(article));
+    }
+
+    private synchronized Optional<Claim> claim(RawArticle article, long fingerprint) {
         Mark before = marks.get(article.id());
-        long fingerprint = fingerprint(article);
         if (before != null && before.fingerprint() == fingerprint) {
             return Optional.empty();
         }
