@@ -9,10 +9,11 @@ import dev.newsflow.enrich.ArticleTagger;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Tags an article with one taxonomy: detects its language when the feed gave none, matches title,
@@ -64,20 +65,16 @@ public final class TaxonomyTagger implements ArticleTagger {
     }
 
     private List<EntityTag> entities(List<Match> matches) {
-        List<Taxonomy.Entity> all = taxonomy.entities();
-        // Made on an entity's first mention only: an article names few of the taxonomy's entities.
-        List<List<Evidence>> byEntity = new ArrayList<>(Collections.nCopies(all.size(), null));
+        // Keyed by the entity's place in the taxonomy, in that order: an article names few of its entities, and
+        // the order of equal ones after the sort below is the taxonomy's.
+        Map<Integer, List<Evidence>> byEntity = new TreeMap<>();
         for (Match match : matches) {
             Evidence where = null;
             for (Target target : match.targets()) {
                 if (target.kind() != Target.Kind.ENTITY_ALIAS) {
                     continue;
                 }
-                List<Evidence> found = byEntity.get(target.index());
-                if (found == null) {
-                    found = new ArrayList<>();
-                    byEntity.set(target.index(), found);
-                }
+                List<Evidence> found = byEntity.computeIfAbsent(target.index(), e -> new ArrayList<>());
                 if (where == null) {
                     where = new Evidence(match.field(), match.start(), match.end(), match.text());
                 }
@@ -87,15 +84,12 @@ public final class TaxonomyTagger implements ArticleTagger {
                 }
             }
         }
-        List<EntityTag> tags = new ArrayList<>();
-        for (int e = 0; e < all.size(); e++) {
-            List<Evidence> evidence = byEntity.get(e);
-            if (evidence != null) {
-                Taxonomy.Entity entity = all.get(e);
-                tags.add(new EntityTag(entity.name(), entity.type().name(), evidence.size(),
-                        evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))));
-            }
-        }
+        List<EntityTag> tags = new ArrayList<>(byEntity.size());
+        byEntity.forEach((e, evidence) -> {
+            Taxonomy.Entity entity = taxonomy.entities().get(e);
+            tags.add(new EntityTag(entity.name(), entity.type().name(), evidence.size(),
+                    evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))));
+        });
         tags.sort(Comparator.comparingInt(EntityTag::mentions).reversed().thenComparing(EntityTag::name));
         return tags;
     }
