@@ -169,5 +169,4 @@ public final class IngestService implements AutoCloseable {
     public void close() {
         stop();
     }
-
 }

@@ -59,7 +59,8 @@ final class TransactionCommitter implements AutoCloseable {
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Throwable> fatal = new CompletableFuture<>();
     /** Completes callers' futures off the committer thread, so their continuations never delay a commit. */
-    private final ExecutorService completions = Executors.newSingleThreadExecutor(DaemonThreads.named("ingest-commit-callbacks"));
+    private final ExecutorService completions =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("ingest-commit-callbacks"));
     private final Thread thread = DaemonThreads.named("ingest-committer").newThread(this::run);
     /** Touched by the committer thread only, once started; null while none works. */
     private Producer<String, byte[]> producer;
@@ -353,5 +354,4 @@ final class TransactionCommitter implements AutoCloseable {
         }
         completions.shutdown();
     }
-
 }
