@@ -2,7 +2,6 @@ package dev.newsflow.ingest;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -19,7 +18,7 @@ final class Text {
     static final Safelist ALLOWED = Safelist.basic()
             .addTags("h2", "h3", "h4", "figure", "figcaption")
             .addProtocols("a", "href", "http", "https");
-    private static final Safelist SAFE = new WrittenLinkSafelist(ALLOWED);
+    private static final ArticleCleaner CLEANER = new ArticleCleaner(ALLOWED);
 
     private Text() {
     }
@@ -68,7 +67,7 @@ final class Text {
         // What Jsoup.clean does, keeping the parsed fragment to read the text from as well.
         Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
         String text = dirty.body().text();
-        return new Cleaned(text, new Cleaner(SAFE).clean(dirty).body().html());
+        return new Cleaned(text, CLEANER.clean(dirty).body().html());
     }
 
     /**
