@@ -65,8 +65,8 @@ public final class TaxonomyTagger implements ArticleTagger {
     }
 
     private List<EntityTag> entities(List<Match> matches) {
-        // Keyed by the entity's place in the taxonomy, in that order: an article names few of its entities, and
-        // the order of equal ones after the sort below is the taxonomy's.
+        // Keyed by the entity's place in the taxonomy, in that order: an article names few of the taxonomy's
+        // entities, and equal ones keep the taxonomy's order through the sort below.
         Map<Integer, List<Evidence>> byEntity = new TreeMap<>();
         for (Match match : matches) {
             Evidence where = null;
