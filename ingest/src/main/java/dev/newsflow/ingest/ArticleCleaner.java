@@ -38,7 +38,8 @@ final class ArticleCleaner {
         }
         Document clean = new Cleaner(withoutRel).clean(dirty);
         // The cleaner keeps every link, in order (a link is a safe tag, and an unsafe parent's children are kept),
-        // so the i-th link of each body is the same one.
+        // so the i-th link of each body is the same one. The source links are read after cleaning, as jsoup reads
+        // them: its protocol check has by then rewritten each safe address in place to its resolved form.
         Elements written = dirty.body().getElementsByTag("a");
         Elements kept = clean.body().getElementsByTag("a");
         if (written.size() != kept.size()) {
