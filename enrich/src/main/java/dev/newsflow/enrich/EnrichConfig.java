@@ -18,8 +18,9 @@ import java.util.Optional;
  *                      published on the taxonomy topic replaces it either way.
  * @param languageAccuracy HIGH (about 120 MB of models, best on headlines) or LOW (about 13 MB)
  * @param httpPort      where {@code /health}, {@code /ready} and {@code /metrics} are served ({@code http.port}, 8082)
- * @param stallTimeout  how long the Streams client may stay out of the running state with the broker up and no
- *                      progress before it is replaced ({@link StallWatch}); longer than an honest rebalance
+ * @param stallTimeout  how long the Streams client may go without progress, with the broker up and the client out
+ *                      of the running state or records waiting for it, before it is replaced ({@link StallWatch});
+ *                      longer than an honest rebalance
  */
 public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir, int threads,
                            Duration dedupTtl, Optional<Path> taxonomyFile,

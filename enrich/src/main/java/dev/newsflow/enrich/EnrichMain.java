@@ -85,7 +85,8 @@ public final class EnrichMain {
         Clock clock = Clock.systemUTC();
         CurrentTaxonomy taxonomy = new CurrentTaxonomy(initial, new LanguageGuesser(config.languageAccuracy()), clock);
         log.info("tagging with taxonomy {} until a newer one is published", taxonomy.version());
-        EnrichService service = new EnrichService(config, taxonomy, clock, ops.registry(), broker::answers);
+        EnrichService service = new EnrichService(config, taxonomy, clock, ops.registry(), broker::answers,
+                WatchedStreams.groupLag(broker.admin(), config.applicationId()));
         ops.readyWhen("broker", broker::answers).readyWhen("streams", service::isRunning);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,15 +26,16 @@ public final class EnrichService implements AutoCloseable {
     private final WatchedStreams streams;
 
     public EnrichService(EnrichConfig config, CurrentTaxonomy taxonomy, Clock clock) {
-        this(config, taxonomy, clock, new SimpleMeterRegistry(), () -> true);
+        this(config, taxonomy, clock, new SimpleMeterRegistry(), () -> true, () -> 0);
     }
 
     /**
      * @param registry      where the counters and the Kafka Streams client metrics go
-     * @param brokerAnswers whether the broker answers now: a client cannot be stalled while it does not
+     * @param brokerAnswers  whether the broker answers now: a client cannot be stalled while it does not
+     * @param recordsWaiting how many records wait for the application ({@link WatchedStreams#groupLag})
      */
     public EnrichService(EnrichConfig config, CurrentTaxonomy taxonomy, Clock clock, MeterRegistry registry,
-                         BooleanSupplier brokerAnswers) {
+                         BooleanSupplier brokerAnswers, LongSupplier recordsWaiting) {
         var topics = config.kafka().topics();
         EnrichCounters counters = EnrichCounters.in(registry);
         StreamThreadReplacer threadReplacer = new StreamThreadReplacer(clock);
@@ -43,7 +45,8 @@ public final class EnrichService implements AutoCloseable {
             client.setUncaughtExceptionHandler(threadReplacer);
             return client;
         };
-        this.streams = new WatchedStreams(newClient, config.stallTimeout(), registry, brokerAnswers, clock);
+        this.streams = new WatchedStreams(newClient, config.stallTimeout(), registry, brokerAnswers, recordsWaiting,
+                clock);
     }
 
     static Properties streamsProperties(EnrichConfig config) {

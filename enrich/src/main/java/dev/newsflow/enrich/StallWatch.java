@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Tells when enrich's Kafka Streams client is wedged: not running, with the broker answering, and neither a
- * record processed nor a changelog batch restored for a whole {@code timeout}. A client in that state waits
- * on nothing that will come. The fault suite met one after a broker restart: the client stayed rebalancing, its
- * stream thread logged nothing more, and one partition's articles stopped while the others' went on.
+ * Tells when enrich's Kafka Streams client is wedged: with the broker answering, either out of the running
+ * state or running with records waiting for it, and neither a record processed nor a changelog batch restored
+ * for a whole {@code timeout}. A client in that state waits on nothing that will come. The fault suite met one
+ * after a broker restart: the client stayed rebalancing, its stream thread logged nothing more, and one
+ * partition's articles stopped while the others' went on. A client that says it runs is judged by its input:
+ * idle with nothing to read is health, idle with records waiting is not.
  *
  * <p>The timeout must outlast an honest rebalance, which may wait {@code max.poll.interval.ms} (5 minutes by
  * default) for a slow member. Time while the broker is away does not count, and neither does a gap between
@@ -23,7 +25,7 @@ final class StallWatch {
     private long progress = Long.MIN_VALUE;
 
     /**
-     * @param timeout how long without progress, out of the running state with the broker up, is a stall
+     * @param timeout how long without progress, with the broker up, is a stall
      * @param maxGap  the longest expected time between two looks
      */
     StallWatch(Duration timeout, Duration maxGap) {
@@ -35,12 +37,15 @@ final class StallWatch {
      * One look at the client. True once it has been stalled for the timeout; the watch then starts over, so
      * a replacement that stalls as well is reported again a full timeout later.
      *
+     * @param running  whether the client is in the running state
+     * @param waiting  whether records wait for it on partitions it has committed (its group's lag is not 0)
      * @param progress records processed plus records restored, any count that only grows while the client works
      */
-    boolean stalled(boolean running, boolean brokerAnswers, long progress, Instant now) {
+    boolean stalled(boolean running, boolean waiting, boolean brokerAnswers, long progress, Instant now) {
         boolean frozen = lastLook != null && Duration.between(lastLook, now).compareTo(maxGap) > 0;
         lastLook = now;
-        if (running || !brokerAnswers || progress != this.progress || frozen || since == null) {
+        boolean runningWithNothingWaiting = running && !waiting;
+        if (runningWithNothingWaiting || !brokerAnswers || progress != this.progress || frozen || since == null) {
             this.progress = progress;
             since = now;
             return false;

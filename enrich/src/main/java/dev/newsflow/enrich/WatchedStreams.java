@@ -1,17 +1,22 @@
 package dev.newsflow.enrich;
 
 import dev.newsflow.core.ops.DaemonThreads;
+import dev.newsflow.core.ops.GroupLag;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's Kafka Streams client, looked at every few seconds and replaced whole when it stalls with
- * the broker up ({@link StallWatch}). Each client is numbered, and its state changes are logged with its
+ * the broker up: out of the running state, or running with records waiting, and no progress ({@link StallWatch}). Each client is numbered, and its state changes are logged with its
  * number, so the log tells a replaced client's shutdown from its successor's start.
  */
 final class WatchedStreams {
@@ -29,10 +34,12 @@ final class WatchedStreams {
     private static final Logger log = LoggerFactory.getLogger(WatchedStreams.class);
     private static final Duration LOOK_EVERY = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
 
     private final Supplier<KafkaStreams> newClient;
     private final MeterRegistry registry;
     private final BooleanSupplier brokerAnswers;
+    private final LongSupplier recordsWaiting;
     private final Clock clock;
     private final Duration stallTimeout;
     private final StallWatch watch;
@@ -50,13 +57,15 @@ final class WatchedStreams {
     /**
      * @param newClient     a new client for the application, not started, on the same state directory each time
      * @param registry      where the replacement counter and the current client's metrics go
-     * @param brokerAnswers whether the broker answers now: a client cannot be stalled while it does not
+     * @param brokerAnswers  whether the broker answers now: a client cannot be stalled while it does not
+     * @param recordsWaiting how many records wait for the application (its group's lag), 0 when not known
      */
     WatchedStreams(Supplier<KafkaStreams> newClient, Duration stallTimeout, MeterRegistry registry,
-                   BooleanSupplier brokerAnswers, Clock clock) {
+                   BooleanSupplier brokerAnswers, LongSupplier recordsWaiting, Clock clock) {
         this.newClient = newClient;
         this.registry = registry;
         this.brokerAnswers = brokerAnswers;
+        this.recordsWaiting = recordsWaiting;
         this.clock = clock;
         this.stallTimeout = stallTimeout;
         this.watch = new StallWatch(stallTimeout, LOOK_EVERY.multipliedBy(3));
@@ -104,16 +113,36 @@ final class WatchedStreams {
     private void look() {
         try {
             KafkaStreams client = streams;
-            if (watch.stalled(client.state() == KafkaStreams.State.RUNNING, brokerAnswers.getAsBoolean(),
+            KafkaStreams.State state = client.state();
+            long waiting = recordsWaiting.getAsLong();
+            if (watch.stalled(state == KafkaStreams.State.RUNNING, waiting > 0, brokerAnswers.getAsBoolean(),
                     restored.sum() + processed(client), clock.instant())) {
-                log.error("enrich client {} has not been running for {} with the broker answering, and has neither"
-                        + " processed a record nor restored state in that time; replacing it with a new client,"
-                        + " which resumes from the last commit", number, stallTimeout);
+                log.error("enrich client {} has made no progress for {} ({}, {} records waiting) with the broker"
+                        + " answering: it has neither processed a record nor restored state; replacing it with a new"
+                        + " client, which resumes from the last commit", number, stallTimeout, state, waiting);
                 replace();
             }
         } catch (RuntimeException e) {
             log.error("The stall watch failed; it looks again in {}", LOOK_EVERY, e);
         }
+    }
+
+    /**
+     * The records waiting for {@code group} on the cluster ({@link GroupLag}), read at each look, for
+     * {@code recordsWaiting}; 0 when the cluster does not answer in time, as then nothing can be said.
+     */
+    static LongSupplier groupLag(Admin admin, String group) {
+        return () -> {
+            try {
+                return GroupLag.total(admin, group, LAG_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Cannot read {}'s lag: {}", group, e.toString());
+                return 0;
+            }
+        };
     }
 
     /** Records the client's stream threads have processed, from their own metrics. */

@@ -1,6 +1,8 @@
 package dev.newsflow.monitor;
 
 import dev.newsflow.core.ops.DaemonThreads;
+import dev.newsflow.core.ops.GroupLag;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,21 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures how far each watched consumer group is behind (the sum over its partitions of the last stable
- * offset minus its committed offset), every few seconds, for the page.
+ * Measures how far each watched consumer group is behind ({@link GroupLag}), every few seconds, for the page.
  */
 final class LagProbe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LagProbe.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Admin admin;
     private final List<String> groups;
@@ -44,21 +41,7 @@ final class LagProbe implements AutoCloseable {
         try {
             Map<String, Long> lag = new HashMap<>();
             for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
-                        .listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                                IsolationLevel.READ_COMMITTED))
-                        .all().get(5, TimeUnit.SECONDS);
-                long total = 0;
-                for (var entry : committed.entrySet()) {
-                    if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
-                        total += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-                    }
-                }
-                lag.put(group, total);
+                lag.put(group, GroupLag.total(admin, group, TIMEOUT));
             }
             board.lag(lag);
         } catch (Exception e) {

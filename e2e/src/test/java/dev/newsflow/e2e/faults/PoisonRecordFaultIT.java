@@ -11,22 +11,21 @@ import dev.newsflow.bench.ArchiveWatcher;
 import dev.newsflow.bench.Pipeline;
 import dev.newsflow.core.CloudEvents;
 import dev.newsflow.core.TopicRecords;
+import dev.newsflow.core.ops.GroupLag;
 import dev.newsflow.kafkalocal.KafkaCluster;
 import dev.newsflow.kafkalocal.junit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,22 +75,14 @@ class PoisonRecordFaultIT {
         }
     }
 
+    /** The group's lag on {@code topic}; unknown (the largest long) until it has committed there. */
     private static long lag(KafkaCluster kafka, String group, String topic) throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
-            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().stream().filter(tp -> tp.topic().equals(topic))
-                    .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            if (latest.isEmpty()) {
-                return Long.MAX_VALUE;
-            }
-            long lag = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                lag += end.getValue().offset() - committed.get(end.getKey()).offset();
-            }
-            return lag;
+            var lag = GroupLag.byPartition(admin, group, Duration.ofSeconds(10)).entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).toArray();
+            return lag.length == 0 ? Long.MAX_VALUE : LongStream.of(lag).sum();
         }
     }
 }
