@@ -51,7 +51,7 @@ final class Faults {
             });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the archive did not reach " + count + " articles in " + atMost + ":"
-                    + pipeline.logsWithThreads(), e);
+                    + BrokerView.of(pipeline) + pipeline.logsWithThreads(), e);
         } catch (RuntimeException e) {
             throw new AssertionError("the archive did not reach " + count + " articles:" + pipeline.logs(), e);
         }
