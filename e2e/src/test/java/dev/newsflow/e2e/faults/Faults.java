@@ -51,10 +51,27 @@ final class Faults {
             });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the archive did not reach " + count + " articles in " + atMost + ":"
-                    + BrokerView.of(pipeline) + pipeline.logsWithThreads(), e);
+                    + whereTheArticlesAre(pipeline) + BrokerView.of(pipeline) + pipeline.logsWithThreads(), e);
         } catch (RuntimeException e) {
             throw new AssertionError("the archive did not reach " + count + " articles:" + pipeline.logs(), e);
         }
+    }
+
+    /**
+     * How far the served articles got: into the raw topic (ingest's work), the enriched topic (enrich's), the
+     * archive (the sink's). The topics are read as the services read them, committed records only.
+     */
+    private static String whereTheArticlesAre(Pipeline pipeline) {
+        StringBuilder where = new StringBuilder("\n===== where the served articles are =====");
+        for (String topic : List.of("raw", "enriched")) {
+            try {
+                where.append('\n').append(pipeline.checker().checkTopic(pipeline.bootstrapServers(),
+                        pipeline.topic(topic)).summary());
+            } catch (RuntimeException e) {
+                where.append("\n(could not read ").append(pipeline.topic(topic)).append(": ").append(e).append(')');
+            }
+        }
+        return where.append('\n').append(pipeline.checker().checkArchive(pipeline.archive()).summary()).toString();
     }
 
     /** Asserts that the archive and the enriched topic hold every served article exactly once. */
