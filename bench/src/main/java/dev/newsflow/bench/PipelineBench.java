@@ -105,6 +105,11 @@ public final class PipelineBench {
             PipelineRun.Result run = PipelineRun.run(options, kafka, work);
             result.put("pipeline", run);
             clean = run.exactlyOnce();
+            if (options.ceiling()) {
+                System.out.println("Measuring the same records through Kafka with no work in between...");
+                result.put("kafkaFloor", KafkaFloor.measure(kafka.bootstrapServers(), options.articles(), 3,
+                        work.resolve("floor")));
+            }
         } finally {
             // A run's data is gigabytes: kept only when something went wrong, for a look at what and why.
             if (clean) {
@@ -116,6 +121,10 @@ public final class PipelineBench {
         if (result.get("brokerCeiling") instanceof BrokerCeiling.Result ceiling
                 && result.get("pipeline") instanceof PipelineRun.Result run) {
             result.put("ratioToProducerCeiling", run.articlesPerSecond() / ceiling.producerRecordsPerSecond());
+            if (result.get("kafkaFloor") instanceof KafkaFloor.Result floor) {
+                result.put("floorRatioToProducerCeiling", floor.articlesPerSecond() / ceiling.producerRecordsPerSecond());
+                result.put("ratioToFloor", run.articlesPerSecond() / floor.articlesPerSecond());
+            }
         }
         Files.createDirectories(options.results());
         String name = String.format(Locale.ROOT, "%s-%s", Instant.now().toString().replace(':', '-'),

@@ -26,6 +26,9 @@ final class ResultChart {
             delay.add(new String[] {"p95", Double.toString(run.delayP95Ms())});
             delay.add(new String[] {"p99", Double.toString(run.delayP99Ms())});
         }
+        if (result.get("kafkaFloor") instanceof KafkaFloor.Result floor) {
+            throughput.add(new String[] {"same shape, no work", Double.toString(floor.articlesPerSecond())});
+        }
         if (result.get("brokerCeiling") instanceof BrokerCeiling.Result ceiling) {
             throughput.add(new String[] {"broker: producer tool", Double.toString(ceiling.producerRecordsPerSecond())});
             throughput.add(new String[] {"broker: consumer tool", Double.toString(ceiling.consumerRecordsPerSecond())});
