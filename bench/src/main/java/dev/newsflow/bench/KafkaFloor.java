@@ -158,7 +158,8 @@ final class KafkaFloor {
             for (int first = 0; first < articles; first += TRANSACTION_RECORDS) {
                 producer.beginTransaction();
                 for (int i = first; i < Math.min(articles, first + TRANSACTION_RECORDS); i++) {
-                    producer.send(new ProducerRecord<>(topic, Integer.toString(i).getBytes(StandardCharsets.UTF_8), raw.get(i % raw.size())));
+                    byte[] key = Integer.toString(i).getBytes(StandardCharsets.UTF_8);
+                    producer.send(new ProducerRecord<>(topic, key, raw.get(i % raw.size())));
                 }
                 producer.commitTransaction();
             }

@@ -30,7 +30,7 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /**
-     * @param registry      where the counters and the Kafka Streams client metrics go
+     * @param registry       where the counters and the Kafka Streams client metrics go
      * @param brokerAnswers  whether the broker answers now: a client cannot be stalled while it does not
      * @param recordsWaiting how many records wait for the application ({@link WatchedStreams#groupLag})
      */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's Kafka Streams client, looked at every few seconds and replaced whole when it stalls with
- * the broker up: out of the running state, or running with records waiting, and no progress ({@link StallWatch}). Each client is numbered, and its state changes are logged with its
- * number, so the log tells a replaced client's shutdown from its successor's start.
+ * the broker up: out of the running state, or running with records waiting, and no progress ({@link StallWatch}).
+ * Each client is numbered, and its state changes are logged with its number, so the log tells a replaced
+ * client's shutdown from its successor's start.
  */
 final class WatchedStreams {
 
@@ -55,8 +56,8 @@ final class WatchedStreams {
     private boolean stopped;
 
     /**
-     * @param newClient     a new client for the application, not started, on the same state directory each time
-     * @param registry      where the replacement counter and the current client's metrics go
+     * @param newClient      a new client for the application, not started, on the same state directory each time
+     * @param registry       where the replacement counter and the current client's metrics go
      * @param brokerAnswers  whether the broker answers now: a client cannot be stalled while it does not
      * @param recordsWaiting how many records wait for the application (its group's lag), 0 when not known
      */
