@@ -20,14 +20,17 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the broker holds for a pipeline, for a fault test that gave up waiting: each partition of the article
- * topics with its high watermark, its last stable offset, where each group has committed, and the transactions
- * open on it. A last stable offset held below the high watermark is a transaction that read_committed readers
- * (enrich, the sink) wait behind; a group committed below it with nothing moving is a stalled reader.
+ * topics and of enrich's changelogs with its high watermark, its last stable offset, where each group has
+ * committed, and the transactions open on it. A last stable offset held below the high watermark is a
+ * transaction that read_committed readers (enrich, its state restoration, the sink) wait behind; a group
+ * committed below it with nothing moving is a stalled reader.
  */
 final class BrokerView {
 
     private static final List<String> TOPICS = List.of("raw", "ingest-state", "enriched");
     private static final List<String> GROUPS = List.of("newsflow-enrich", "newsflow-sink");
+    /** Enrich's internal topics are named after its application id, which every pipeline here shares. */
+    private static final String ENRICH_INTERNAL = "newsflow-enrich-";
     private static final long TIMEOUT_SECONDS = 10;
 
     private BrokerView() {
@@ -40,7 +43,9 @@ final class BrokerView {
         props.put("default.api.timeout.ms", Long.toString(Duration.ofSeconds(TIMEOUT_SECONDS).toMillis()));
         StringBuilder view = new StringBuilder("\n===== the broker's view =====");
         try (Admin admin = Admin.create(props)) {
-            List<String> topics = TOPICS.stream().map(pipeline::topic).toList();
+            List<String> topics = new ArrayList<>(TOPICS.stream().map(pipeline::topic).toList());
+            admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(ENRICH_INTERNAL) && t.endsWith("-changelog")).forEach(topics::add);
             List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((name, d) ->
                     d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
@@ -68,7 +73,8 @@ final class BrokerView {
                                 .append(producer.currentTransactionStartOffset().getAsLong())
                                 .append(" by producer ").append(producer.producerId())
                                 .append(" epoch ").append(producer.producerEpoch())
-                                .append(", last written ").append(Instant.ofEpochMilli(producer.lastTimestamp()));
+                                .append(", its last record stamped ")
+                                .append(Instant.ofEpochMilli(producer.lastTimestamp()));
                     }
                 }
             }
