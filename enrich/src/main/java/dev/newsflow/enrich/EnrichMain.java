@@ -6,6 +6,7 @@ import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.config.KafkaSettings;
 import dev.newsflow.core.ops.BrokerProbe;
 import dev.newsflow.core.ops.ExitOnStartFailure;
+import dev.newsflow.core.ops.HangingTransactions;
 import dev.newsflow.core.ops.OpsServer;
 import dev.newsflow.enrich.tagging.LanguageGuesser;
 import dev.newsflow.enrich.taxonomy.Taxonomy;
@@ -23,7 +24,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,12 +90,15 @@ public final class EnrichMain {
         log.info("tagging with taxonomy {} until a newer one is published", taxonomy.version());
         EnrichService service = new EnrichService(config, taxonomy, clock, ops.registry(), broker::answers,
                 WatchedStreams.groupLag(broker.admin(), config.applicationId()));
+        HangingTransactions hanging = HangingTransactions.start(broker.admin(),
+                () -> topicsReadCommitted(broker.admin(), config), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("streams", service::isRunning);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("enrich stopping");
             service.stop();
+            hanging.close();
             broker.close();
             ops.close();
             log.info("enrich stopped cleanly");
@@ -108,6 +114,18 @@ public final class EnrichMain {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * What enrich reads committed records from: the raw articles, and its own internal topics (the changelogs
+     * it restores its stores from, the repartition topic of the trends), which appear as the topology runs.
+     */
+    private static List<String> topicsReadCommitted(Admin admin, EnrichConfig config) throws Exception {
+        String raw = config.kafka().topics().raw.name();
+        String internal = config.applicationId() + "-";
+        return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                .filter(topic -> topic.equals(raw) || topic.startsWith(internal))
+                .toList();
     }
 
     private static int tag(List<String> args) throws IOException {

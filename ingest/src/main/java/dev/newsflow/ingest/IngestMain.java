@@ -5,6 +5,7 @@ import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.ops.BrokerProbe;
 import dev.newsflow.core.ops.ExitOnStartFailure;
+import dev.newsflow.core.ops.HangingTransactions;
 import dev.newsflow.core.ops.OpsServer;
 import java.io.IOException;
 import java.time.Clock;
@@ -61,10 +62,14 @@ public final class IngestMain {
         BrokerProbe broker = BrokerProbe.start(config.kafka().clientProperties());
         config.kafka().ensureTopics();
         IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC(), ops.registry());
+        // Ingest reads its state topic, committed records only, on every start.
+        HangingTransactions hanging = HangingTransactions.start(broker.admin(),
+                () -> List.of(config.kafka().topics().ingestState.name()), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("polling", service::isPolling);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("ingest stopping");
             service.stop();
+            hanging.close();
             broker.close();
             ops.close();
             log.info("ingest stopped cleanly");

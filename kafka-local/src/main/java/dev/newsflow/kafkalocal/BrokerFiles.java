@@ -85,6 +85,10 @@ final class BrokerFiles {
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
         p.setProperty("transaction.state.log.num.partitions", "5");
+        // No transaction may stay open longer than this. Newsflow's producers ask for at most 60 s (the
+        // producer's default; Kafka Streams asks 10 s), and the services abort a hanging transaction once it
+        // has been open this long: a minute here rather than Kafka's default quarter of an hour.
+        p.setProperty("transaction.max.timeout.ms", "60000");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -106,6 +108,27 @@ public final class LocalKafka implements KafkaCluster, AutoCloseable {
         if (process != null) {
             process.destroyForcibly();
             waitFor(process, STOP_TIMEOUT);
+        }
+    }
+
+    /**
+     * Removes the transaction coordinator's log, for tests of what a lost one leaves behind: the broker starts
+     * again knowing no transaction, while the partitions still hold those that were open. Only while stopped.
+     */
+    public synchronized void deleteTransactionLog() {
+        if (isRunning()) {
+            throw new IllegalStateException("broker on " + bootstrapServers() + " is running");
+        }
+        try (Stream<Path> dirs = Files.list(files.logDirs())) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("__transaction_state-")).toList()) {
+                try (Stream<Path> inside = Files.walk(dir)) {
+                    for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the transaction log in " + files.logDirs(), e);
         }
     }
 

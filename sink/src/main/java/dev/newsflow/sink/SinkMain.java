@@ -5,8 +5,10 @@ import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
 import dev.newsflow.core.ops.BrokerProbe;
 import dev.newsflow.core.ops.ExitOnStartFailure;
+import dev.newsflow.core.ops.HangingTransactions;
 import dev.newsflow.core.ops.OpsServer;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,13 @@ public final class SinkMain {
         BrokerProbe broker = BrokerProbe.start(config.kafka().clientProperties());
         config.kafka().ensureTopics();
         SinkService service = new SinkService(config, ops.registry());
+        HangingTransactions hanging = HangingTransactions.start(broker.admin(),
+                () -> List.of(config.kafka().topics().enriched.name()), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("output", service::ready);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("sink stopping");
             service.stop();
+            hanging.close();
             broker.close();
             ops.close();
             log.info("sink stopped cleanly");

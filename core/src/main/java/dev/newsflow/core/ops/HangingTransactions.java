@@ -1,0 +1,238 @@
+package dev.newsflow.core.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and aborts hanging transactions on the topics a service reads committed records from. A transaction
+ * hangs when it is open on a partition its coordinator does not count among the partitions of the
+ * producer's transaction: a broker crash can leave one behind. The coordinator never writes its marker, so
+ * the partition's last stable offset stays at its first record and no read_committed consumer reads past it.
+ *
+ * <p>The rule is the one of Kafka's {@code kafka-transactions.sh find-hanging}: open longer than any
+ * transaction may stay open (the broker's {@code transaction.max.timeout.ms}), here counted from when this
+ * sweeper first saw it, since a Streams application stamps records with their input's time; and not among
+ * the partitions the coordinator lists for that producer. Such a transaction gets the abort marker its
+ * coordinator would have written, as {@code kafka-transactions.sh abort} writes it. No coordinator decision
+ * ever covered its records, so no reader has seen them and none ever will.
+ */
+public final class HangingTransactions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HangingTransactions.class);
+    private static final Duration EVERY = Duration.ofSeconds(15);
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+
+    /** One transaction open on one partition, as the partition's leader describes it. */
+    public record OpenTransaction(TopicPartition partition, long producerId, int producerEpoch, long startOffset,
+                                  int coordinatorEpoch) {
+
+        AbortTransactionSpec abortSpec() {
+            // A transaction that hung before its producer's first commit has no coordinator epoch yet; 0 is at
+            // most any epoch the partition can hold, as Kafka's own abort command reasons.
+            return new AbortTransactionSpec(partition, producerId, (short) producerEpoch,
+                    Math.max(0, coordinatorEpoch));
+        }
+    }
+
+    private final Admin admin;
+    private final Callable<Collection<String>> topics;
+    private final Clock clock;
+    private final Counter aborted;
+    private final Map<OpenTransaction, Instant> firstSeen = new HashMap<>();
+    private Duration patience;
+    private ScheduledExecutorService timer;
+    private boolean lastLookFailed;
+
+    /**
+     * @param topics   the topics to look at, asked again on each look (a Streams application's internal
+     *                 topics appear as it runs)
+     * @param patience how long a transaction may stay open before it may be hanging; null for the broker's
+     *                 {@code transaction.max.timeout.ms}, read on the first look that reaches it
+     */
+    public HangingTransactions(Admin admin, Callable<Collection<String>> topics, Duration patience, Clock clock,
+                               MeterRegistry registry) {
+        this.admin = admin;
+        this.topics = topics;
+        this.patience = patience;
+        this.clock = clock;
+        this.aborted = Counter.builder("newsflow.transactions.hanging.aborted")
+                .description("Hanging transactions aborted on the topics this service reads")
+                .register(registry);
+    }
+
+    /** Looks every 15 s, with the broker's {@code transaction.max.timeout.ms} as patience. */
+    public static HangingTransactions start(Admin admin, Callable<Collection<String>> topics,
+                                            MeterRegistry registry) {
+        HangingTransactions sweeper = new HangingTransactions(admin, topics, null, Clock.systemUTC(), registry);
+        sweeper.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hanging-transactions"));
+        sweeper.timer.scheduleWithFixedDelay(sweeper::lookQuietly, EVERY.toMillis(), EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return sweeper;
+    }
+
+    /** One look: notes the open transactions and aborts those that hang. Returns the ones it aborted. */
+    public synchronized List<OpenTransaction> look() throws Exception {
+        if (patience == null) {
+            patience = maxTransactionTimeout(admin);
+        }
+        Instant now = clock.instant();
+        Set<OpenTransaction> open = openTransactions(partitions());
+        firstSeen.keySet().retainAll(open);
+        open.forEach(transaction -> firstSeen.putIfAbsent(transaction, now));
+        List<OpenTransaction> overdue = open.stream()
+                .filter(transaction -> !firstSeen.get(transaction).plus(patience).isAfter(now))
+                .toList();
+        if (overdue.isEmpty()) {
+            return List.of();
+        }
+        List<OpenTransaction> abortedNow = new ArrayList<>();
+        for (OpenTransaction transaction : notHeldByTheirCoordinator(overdue)) {
+            try {
+                admin.abortTransaction(transaction.abortSpec()).all().get(millis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // Writing the marker needs ClusterAction on the cluster, which a locked-down service may lack.
+                log.error("cannot abort the transaction hanging on {} from offset {} (producer {}): {}; readers of "
+                                + "committed records wait behind it until it is: kafka-transactions.sh abort "
+                                + "--topic {} --partition {} --start-offset {}", transaction.partition(),
+                        transaction.startOffset(), transaction.producerId(), e.getCause().toString(),
+                        transaction.partition().topic(), transaction.partition().partition(),
+                        transaction.startOffset());
+                continue;
+            }
+            firstSeen.remove(transaction);
+            aborted.increment();
+            abortedNow.add(transaction);
+            log.warn("aborted a hanging transaction on {}: producer {} epoch {}, open from offset {} for over {}; "
+                            + "its coordinator did not count that partition in the producer's transaction",
+                    transaction.partition(), transaction.producerId(), transaction.producerEpoch(),
+                    transaction.startOffset(), patience);
+        }
+        return abortedNow;
+    }
+
+    private void lookQuietly() {
+        try {
+            look();
+            lastLookFailed = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The broker may be away, which the readiness probe reports, or may not let this client describe
+            // its configs or producers; say it once, not every 15 s.
+            if (!lastLookFailed) {
+                log.warn("cannot look for hanging transactions: {}", e.toString());
+            }
+            lastLookFailed = true;
+        }
+    }
+
+    private List<TopicPartition> partitions() throws Exception {
+        Collection<String> names = topics.call();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(names).allTopicNames().get(millis(), TimeUnit.MILLISECONDS)
+                .forEach((topic, description) -> description.partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        return partitions;
+    }
+
+    private Set<OpenTransaction> openTransactions(List<TopicPartition> partitions) throws Exception {
+        Set<OpenTransaction> open = new HashSet<>();
+        if (partitions.isEmpty()) {
+            return open;
+        }
+        admin.describeProducers(partitions).all().get(millis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, state) -> state.activeProducers().forEach(producer ->
+                        producer.currentTransactionStartOffset().ifPresent(start -> open.add(new OpenTransaction(
+                                partition, producer.producerId(), producer.producerEpoch(), start,
+                                producer.coordinatorEpoch().orElse(-1))))));
+        return open;
+    }
+
+    private List<OpenTransaction> notHeldByTheirCoordinator(List<OpenTransaction> overdue) throws Exception {
+        Set<Long> producerIds = new HashSet<>();
+        overdue.forEach(transaction -> producerIds.add(transaction.producerId()));
+        Map<Long, String> transactionalIds = new HashMap<>();
+        for (TransactionListing listing : admin.listTransactions(new ListTransactionsOptions()
+                .filterProducerIds(producerIds)).all().get(millis(), TimeUnit.MILLISECONDS)) {
+            transactionalIds.put(listing.producerId(), listing.transactionalId());
+        }
+        Map<String, TransactionDescription> descriptions = describe(transactionalIds.values());
+        List<OpenTransaction> hanging = new ArrayList<>();
+        for (OpenTransaction transaction : overdue) {
+            TransactionDescription current = descriptions.get(transactionalIds.get(transaction.producerId()));
+            // The coordinator lists every partition of an ongoing transaction, and, while it commits or
+            // aborts one, every partition still waiting for its marker.
+            if (current == null || !current.topicPartitions().contains(transaction.partition())) {
+                hanging.add(transaction);
+            }
+        }
+        return hanging;
+    }
+
+    private Map<String, TransactionDescription> describe(Collection<String> transactionalIds) throws Exception {
+        Map<String, TransactionDescription> descriptions = new HashMap<>();
+        if (transactionalIds.isEmpty()) {
+            return descriptions;
+        }
+        var result = admin.describeTransactions(transactionalIds);
+        for (String id : transactionalIds) {
+            try {
+                descriptions.put(id, result.description(id).get(millis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+                    throw e;
+                }
+            }
+        }
+        return descriptions;
+    }
+
+    /** The broker's {@code transaction.max.timeout.ms}: no transaction its coordinator knows stays open longer. */
+    private static Duration maxTransactionTimeout(Admin admin) throws Exception {
+        String node = admin.describeCluster().nodes().get(millis(), TimeUnit.MILLISECONDS)
+                .iterator().next().idString();
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, node);
+        var entry = admin.describeConfigs(List.of(broker)).all().get(millis(), TimeUnit.MILLISECONDS)
+                .get(broker).get("transaction.max.timeout.ms");
+        return Duration.ofMillis(Long.parseLong(entry.value()));
+    }
+
+    private static long millis() {
+        return ASK_TIMEOUT.toMillis();
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
