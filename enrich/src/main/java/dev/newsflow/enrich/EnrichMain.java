@@ -1,5 +1,6 @@
 package dev.newsflow.enrich;
 
+import dev.newsflow.core.Topics;
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,7 +93,7 @@ public final class EnrichMain {
         EnrichService service = new EnrichService(config, taxonomy, clock, ops.registry(), broker::answers,
                 WatchedStreams.groupLag(broker.admin(), config.applicationId()));
         HangingTransactions hanging = HangingTransactions.start(broker.admin(),
-                () -> topicsReadCommitted(broker.admin(), config), ops.registry());
+                () -> topicsOfItsTransactions(broker.admin(), config), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("streams", service::isRunning);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
@@ -117,14 +119,17 @@ public final class EnrichMain {
     }
 
     /**
-     * What enrich reads committed records from: the raw articles, and its own internal topics (the changelogs
-     * it restores its stores from, the repartition topic of the trends), which appear as the topology runs.
+     * The topics enrich reads or writes in its transactions: the raw articles, its outputs, and its own
+     * internal topics (the changelogs it restores its stores from, the repartition topic of the trends), which
+     * appear as the topology runs.
      */
-    private static List<String> topicsReadCommitted(Admin admin, EnrichConfig config) throws Exception {
-        String raw = config.kafka().topics().raw.name();
+    private static List<String> topicsOfItsTransactions(Admin admin, EnrichConfig config) throws Exception {
+        Topics topics = config.kafka().topics();
+        Set<String> named = Set.of(topics.raw.name(), topics.enriched.name(), topics.deadLetters.name(),
+                topics.tagTrends.name());
         String internal = config.applicationId() + "-";
         return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
-                .filter(topic -> topic.equals(raw) || topic.startsWith(internal))
+                .filter(topic -> named.contains(topic) || topic.startsWith(internal))
                 .toList();
     }
 

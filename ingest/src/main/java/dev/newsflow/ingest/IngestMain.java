@@ -1,5 +1,6 @@
 package dev.newsflow.ingest;
 
+import dev.newsflow.core.Topics;
 import dev.newsflow.core.config.ConfigException;
 import dev.newsflow.core.config.ConfigReader;
 import dev.newsflow.core.config.ConfigSource;
@@ -62,9 +63,11 @@ public final class IngestMain {
         BrokerProbe broker = BrokerProbe.start(config.kafka().clientProperties());
         config.kafka().ensureTopics();
         IngestService service = new IngestService(config, feeds.feeds(), Clock.systemUTC(), ops.registry());
-        // Ingest reads its state topic, committed records only, on every start.
+        // What ingest writes in its transactions; it also reads its state topic, committed only, on each start.
+        Topics topics = config.kafka().topics();
         HangingTransactions hanging = HangingTransactions.start(broker.admin(),
-                () -> List.of(config.kafka().topics().ingestState.name()), ops.registry());
+                () -> List.of(topics.raw.name(), topics.ingestState.name(), topics.feedStatus.name()),
+                ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("polling", service::isPolling);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("ingest stopping");

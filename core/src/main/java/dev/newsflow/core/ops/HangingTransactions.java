@@ -29,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds and aborts hanging transactions on the topics a service reads committed records from. A transaction
- * hangs when it is open on a partition its coordinator does not count among the partitions of the
- * producer's transaction: a broker crash can leave one behind. The coordinator never writes its marker, so
- * the partition's last stable offset stays at its first record and no read_committed consumer reads past it.
+ * Finds and aborts hanging transactions on the topics a service names: those its own transactions write and
+ * those it reads committed records from. A transaction hangs when it is open on a partition its coordinator
+ * does not count among the partitions of the producer's transaction: a broker crash can leave one behind.
+ * The coordinator never writes its marker, so the partition's last stable offset stays at its first record
+ * and no read_committed consumer reads past it.
  *
  * <p>The rule is the one of Kafka's {@code kafka-transactions.sh find-hanging}: open longer than any
  * transaction may stay open (the broker's {@code transaction.max.timeout.ms}), here counted from when this
@@ -81,7 +82,7 @@ public final class HangingTransactions implements AutoCloseable {
         this.patience = patience;
         this.clock = clock;
         this.aborted = Counter.builder("newsflow.transactions.hanging.aborted")
-                .description("Hanging transactions aborted on the topics this service reads")
+                .description("Hanging transactions aborted on the topics this service writes or reads")
                 .register(registry);
     }
 
