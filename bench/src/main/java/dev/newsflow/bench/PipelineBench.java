@@ -21,12 +21,12 @@ import java.util.Map;
  * Reports sustained throughput, fetch-to-file delay percentiles, CPU and peak memory per service, and the
  * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
  *
- * <pre>./newsflow bench [--articles 40000] [--warmup 20000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
+ * <pre>./newsflow bench [--articles 40000] [--warmup 60000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
  *                  [--interval 1s] [--languages fr,en,es,de] [--detect-language] [--html] [--no-ceiling]
  *                  [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
- * (delay at a steady load). The {@code --warmup} articles go through first, on feeds of their own, and are
- * not measured: the services' JIT compilers work hardest in their first minute, which a long-running
+ * (delay at a steady load). The {@code --warmup} articles go through first, on as many feeds of their own,
+ * and are not measured: the services' JIT compilers work hardest in their first minutes, which a long-running
  * deployment never sees again. Feeds name their language, as most do; {@code --detect-language} withholds
  * it, so that enrich detects every article's. Items are plain text unless {@code --html} marks them up as
  * sites do, so that ingest parses and sanitises their HTML.
@@ -72,7 +72,7 @@ public final class PipelineBench {
                 throw new IllegalArgumentException("a burst needs every article in its feed at once: " + articles
                         / feeds + " articles a feed exceed --window " + window + "; raise --window or --feeds");
             }
-            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "20000")),
+            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "60000")),
                     feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")), rate, window,
                     values.getOrDefault("interval", "1s"),
                     Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), detectLanguage, html,

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
 /** One run of ingest, enrich and sink on synthetic feeds, watched from the outside. */
 final class PipelineRun {
 
-    record ServiceUsage(double cpuSeconds, double averageCores, double peakRssMb) {
+    /**
+     * @param compilerCpuSeconds of {@code cpuSeconds}, what the JIT compiler threads took: the part of the
+     *                           measured window still spent on warming up, which a long-running service no
+     *                           longer pays (near 0 when the warm-up was long enough)
+     */
+    record ServiceUsage(double cpuSeconds, double averageCores, double peakRssMb, double compilerCpuSeconds) {
     }
 
     record Result(int articles, int arrived, double seconds, double articlesPerSecond, double delayP50Ms,
@@ -40,9 +45,6 @@ final class PipelineRun {
     /** The longest wait for the compilers after the warm-up, as a noisy machine may never let them finish. */
     private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(30);
 
-    /** Feeds the warm-up articles are spread over. */
-    private static final int WARM_FEEDS = 20;
-
     private PipelineRun() {
     }
 
@@ -51,9 +53,9 @@ final class PipelineRun {
         var plan = new SyntheticFeedServer.Plan(options.feeds(), options.articles() / options.feeds(),
                 options.bytes(), options.languages(), options.rate(), options.window(), !options.detectLanguage(),
                 options.html());
-        int warmPerFeed = options.warmup() / WARM_FEEDS;
+        int warmPerFeed = options.warmup() / options.feeds();
         SyntheticFeedServer warm = warmPerFeed == 0 ? null : new SyntheticFeedServer(new SyntheticFeedServer.Plan(
-                WARM_FEEDS, warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed,
+                options.feeds(), warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed,
                 !options.detectLanguage(), options.html()), "warmup.newsflow.dev");
         try (warm; Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
                 options.interval(), options.env())) {
@@ -73,10 +75,12 @@ final class PipelineRun {
                 sample(pipeline, alongside, usage);
             }
             Map<String, ProcessUsage.Sample> atRelease = new LinkedHashMap<>(usage);
+            Map<String, Double> compilersAtRelease = compilerCpuSeconds(pipeline, alongside);
             Instant started = Instant.now();
             pipeline.feedServer().release();
             int arrived = watch(pipeline, alongside, watcher, usage, warmed, plan.articles(), options, "measured");
             Instant finished = Instant.now();
+            Map<String, Double> compilersAtEnd = compilerCpuSeconds(pipeline, alongside);
 
             Set<String> measured = pipeline.feedServer().plannedKeys();
             var arrivals = watcher.arrivals().entrySet().stream().filter(e -> measured.contains(e.getKey()))
@@ -93,8 +97,9 @@ final class PipelineRun {
             double wall = Duration.between(started, finished).toMillis() / 1000.0;
             usage.forEach((name, s) -> {
                 double cpu = s.cpuSeconds() - (atRelease.containsKey(name) ? atRelease.get(name).cpuSeconds() : 0);
+                double compilers = compilersAtEnd.getOrDefault(name, 0.0) - compilersAtRelease.getOrDefault(name, 0.0);
                 (alongside.containsKey(name) ? others : perService).put(name,
-                        new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6));
+                        new ServiceUsage(cpu, cpu / Math.max(wall, 0.001), s.peakRssBytes() / 1e6, compilers));
             });
             // Checked against what the feeds served: an item that scrolled out of its feed before any poll saw it
             // is the source's loss, counted apart, not the pipeline's.
@@ -185,8 +190,16 @@ final class PipelineRun {
     }
 
     private static double compilerCpuSeconds(Pipeline pipeline) {
-        return pipeline.running().values().stream()
-                .mapToDouble(p -> ProcessUsage.threadsCpuSeconds(p.handle().pid(), COMPILER_THREAD)).sum();
+        return compilerCpuSeconds(pipeline, Map.of()).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The JIT compiler threads' CPU seconds so far, by service and by process {@code alongside}. */
+    private static Map<String, Double> compilerCpuSeconds(Pipeline pipeline, Map<String, Long> alongside) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        pipeline.running().forEach((name, p) ->
+                cpu.put(name, ProcessUsage.threadsCpuSeconds(p.handle().pid(), COMPILER_THREAD)));
+        alongside.forEach((name, pid) -> cpu.put(name, ProcessUsage.threadsCpuSeconds(pid, COMPILER_THREAD)));
+        return cpu;
     }
 
     private static Map<String, Long> volumes(LocalKafka kafka) throws InterruptedException {
