@@ -63,7 +63,7 @@ final class TaxonomyMatcher {
     }
 
     /**
-     * The accepted matches in one field.
+     * The accepted matches in one field, in text order.
      *
      * @param language the article's language; topic terms of other languages are ignored, unless it is
      *                 null or not a taxonomy language. Entity aliases count in every language.
@@ -89,10 +89,30 @@ final class TaxonomyMatcher {
                 entitySpans.add(new Candidate(start, end, originalStart, originalEnd, entityTargets));
             }
         });
-        List<Match> matches = new ArrayList<>();
-        longestFirst(field, text.original(), topicSpans, folded.length(), matches);
-        longestFirst(field, text.original(), entitySpans, folded.length(), matches);
-        return matches;
+        List<Match> topics = new ArrayList<>();
+        longestFirst(field, text.original(), topicSpans, folded.length(), topics);
+        List<Match> entities = new ArrayList<>();
+        longestFirst(field, text.original(), entitySpans, folded.length(), entities);
+        return inTextOrder(topics, entities);
+    }
+
+    /**
+     * Merges two lists of matches that are each in text order; a span that is both a topic term and an entity
+     * alias ({@code APEC}) comes out as two neighbours, the topic term first.
+     */
+    private static List<Match> inTextOrder(List<Match> topics, List<Match> entities) {
+        List<Match> merged = new ArrayList<>(topics.size() + entities.size());
+        int t = 0;
+        int e = 0;
+        while (t < topics.size() || e < entities.size()) {
+            if (e == entities.size()
+                    || t < topics.size() && topics.get(t).start() <= entities.get(e).start()) {
+                merged.add(topics.get(t++));
+            } else {
+                merged.add(entities.get(e++));
+            }
+        }
+        return merged;
     }
 
     /**

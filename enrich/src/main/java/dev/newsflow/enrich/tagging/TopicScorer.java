@@ -81,7 +81,12 @@ final class TopicScorer {
                 if (evidence.get(t) == null) {
                     evidence.set(t, new ArrayList<>());
                 }
-                evidence.get(t).add(where);
+                List<Evidence> found = evidence.get(t);
+                // A span that is both a term and an entity alias of the topic ("APEC") is one piece of evidence;
+                // the matcher hands such twins over side by side.
+                if (found.isEmpty() || !sameSpan(found.get(found.size() - 1), where)) {
+                    found.add(where);
+                }
             }
         }
         List<TopicTag> tags = new ArrayList<>();
@@ -95,5 +100,9 @@ final class TopicScorer {
         }
         tags.sort(Comparator.comparingDouble(TopicTag::score).reversed().thenComparing(TopicTag::id));
         return tags;
+    }
+
+    private static boolean sameSpan(Evidence a, Evidence b) {
+        return a.start() == b.start() && a.end() == b.end() && a.field().equals(b.field());
     }
 }

@@ -125,6 +125,17 @@ class MatchingTrapsTest {
     }
 
     @Test
+    void citesASpanThatIsBothTermAndEntityOnceInTextOrder() {
+        // "APEC" is a term of the apec topic and an alias of the APEC entity linked to it; "Gyeongju" is a term.
+        String summary = "Réunion de l’APEC à Gyeongju, puis l’APEC reçue à Shenzhen.";
+        EnrichedArticle article = tag("fr", "", summary);
+        List<String> apec = article.topics().stream().filter(t -> t.id().equals("apec")).findFirst().orElseThrow()
+                .evidence().stream().map(e -> e.text() + "@" + e.start()).toList();
+        assertEquals(List.of("APEC@" + summary.indexOf("APEC"), "Gyeongju@" + summary.indexOf("Gyeongju"),
+                "APEC@" + summary.lastIndexOf("APEC")), apec);
+    }
+
+    @Test
     void liftsATopicThroughAnEntityLink() {
         // No apec term here but the entity APEC itself: its link to the topic attaches it.
         EnrichedArticle article = tag("en", "Leaders gather for APEC", "");
