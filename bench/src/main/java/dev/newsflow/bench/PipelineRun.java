@@ -53,9 +53,12 @@ final class PipelineRun {
         var plan = new SyntheticFeedServer.Plan(options.feeds(), options.articles() / options.feeds(),
                 options.bytes(), options.languages(), options.rate(), options.window(), !options.detectLanguage(),
                 options.html());
-        int warmPerFeed = options.warmup() / options.feeds();
+        // As many feeds as the measured articles', or more so that each shows all of its articles at once, as a
+        // burst's must: past its window a feed's items scroll out unseen (ingest reads at most 1,000 of a feed).
+        int warmFeeds = Math.max(options.feeds(), -Math.floorDiv(-options.warmup(), options.window()));
+        int warmPerFeed = options.warmup() / warmFeeds;
         SyntheticFeedServer warm = warmPerFeed == 0 ? null : new SyntheticFeedServer(new SyntheticFeedServer.Plan(
-                options.feeds(), warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed,
+                warmFeeds, warmPerFeed, options.bytes(), options.languages(), 0, warmPerFeed,
                 !options.detectLanguage(), options.html()), "warmup.newsflow.dev");
         try (warm; Pipeline pipeline = new Pipeline(options.root(), work, kafka.bootstrapServers(), plan,
                 options.interval(), options.env())) {
