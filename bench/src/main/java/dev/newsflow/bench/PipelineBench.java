@@ -25,9 +25,9 @@ import java.util.Map;
  *                  [--interval 1s] [--languages fr,en,es,de] [--detect-language] [--html] [--no-ceiling]
  *                  [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
- * (delay at a steady load). The {@code --warmup} articles go through first, on as many feeds of their own,
- * and are not measured: the services' JIT compilers work hardest in their first minutes, which a long-running
- * deployment never sees again. Feeds name their language, as most do; {@code --detect-language} withholds
+ * (delay at a steady load). The {@code --warmup} articles go through first, on at least as many feeds of
+ * their own, and are not measured: the services' JIT compilers work hardest in their first minutes, which a
+ * long-running deployment never sees again. Feeds name their language, as most do; {@code --detect-language} withholds
  * it, so that enrich detects every article's. Items are plain text unless {@code --html} marks them up as
  * sites do, so that ingest parses and sanitises their HTML.
  */

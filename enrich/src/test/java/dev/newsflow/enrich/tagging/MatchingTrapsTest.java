@@ -126,7 +126,7 @@ class MatchingTrapsTest {
 
     @Test
     void citesASpanThatIsBothTermAndEntityOnceInTextOrder() {
-        // "APEC" is a term of the apec topic and an alias of the APEC entity linked to it; "Gyeongju" is a term.
+        // "APEC" is a term of the apec topic and an alias of the APEC entity linked to it, as is the place Gyeongju.
         String summary = "Réunion de l’APEC à Gyeongju, puis l’APEC reçue à Shenzhen.";
         EnrichedArticle article = tag("fr", "", summary);
         List<String> apec = article.topics().stream().filter(t -> t.id().equals("apec")).findFirst().orElseThrow()
