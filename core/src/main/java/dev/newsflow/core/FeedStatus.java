@@ -6,8 +6,9 @@ import java.time.Instant;
  * The outcome of one poll of one feed: the value on {@code news.feed-status}, keyed by the feed URL
  * (compacted, so the topic holds each feed's latest health).
  *
- * @param httpStatus 0 when no HTTP answer came (timeout, refused connection)
- * @param error      null when the poll succeeded
+ * @param httpStatus   0 when no HTTP answer came (timeout, refused connection)
+ * @param skippedItems items the feed listed past the most ingest reads from one document (1,000), not read
+ * @param error        null when the poll succeeded
  */
 public record FeedStatus(
         int schemaVersion,
@@ -17,6 +18,7 @@ public record FeedStatus(
         int newItems,
         int updatedItems,
         int unchangedItems,
+        int skippedItems,
         long bytes,
         long durationMs,
         String error,

@@ -31,8 +31,8 @@ class JsonSerdeTest {
     @Test
     void roundTripsFeedStatusAndTrends() {
         var statusSerde = new JsonSerde<>(FeedStatus.class);
-        var status = new FeedStatus(1, "https://a.example/feed", FeedStatus.Outcome.NOT_MODIFIED, 304, 0, 0, 0, 0, 12,
-                null, 0, Instant.parse("2026-11-16T08:00:00Z"), Instant.parse("2026-11-16T08:15:00Z"));
+        var status = new FeedStatus(1, "https://a.example/feed", FeedStatus.Outcome.NOT_MODIFIED, 304, 0, 0, 0, 0, 0,
+                12, null, 0, Instant.parse("2026-11-16T08:00:00Z"), Instant.parse("2026-11-16T08:15:00Z"));
         assertEquals(status, statusSerde.deserialize("t", statusSerde.serialize("t", status)));
         var trendSerde = new JsonSerde<>(TagTrend.class);
         var trend = new TagTrend("topic", "apec", Instant.parse("2026-11-16T08:00:00Z"),

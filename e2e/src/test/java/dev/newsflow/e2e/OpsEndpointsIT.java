@@ -31,7 +31,8 @@ class OpsEndpointsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, List<String>> METRICS = Map.of(
             "ingest", List.of("newsflow_articles_fetched_total", "newsflow_articles_published_total",
-                    "newsflow_feed_errors_total", "newsflow_fetch_duration_seconds_count", "kafka_producer_"),
+                    "newsflow_feed_errors_total", "newsflow_feed_items_skipped_total",
+                    "newsflow_fetch_duration_seconds_count", "kafka_producer_"),
             "enrich", List.of("newsflow_articles_tagged_total", "newsflow_articles_dead_lettered_total",
                     "kafka_stream_"),
             "sink", List.of("newsflow_articles_written_total", "newsflow_fetch_to_file_seconds_bucket",

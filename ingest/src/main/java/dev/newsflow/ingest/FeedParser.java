@@ -28,7 +28,7 @@ import java.util.Locale;
  */
 public final class FeedParser {
 
-    /** A feed with more items than this is cut: no real feed needs more per poll. */
+    /** A feed with more items than this is cut, and says so in its status: no real feed needs more per poll. */
     static final int MAX_ITEMS = 1_000;
 
     private final Clock clock;
@@ -87,7 +87,8 @@ public final class FeedParser {
             }
             articles.add(ArticleFactory.build(item(entry, date, own.link()), ref, base, feedLanguage, fetchedAt));
         }
-        return new ParsedFeed(ref.title(), ttl(feed.originalWireFeed()), articles);
+        return new ParsedFeed(ref.title(), ttl(feed.originalWireFeed()), articles,
+                Math.max(0, entries.size() - MAX_ITEMS));
     }
 
     private static SyndFeed build(String text, boolean heal) throws FeedException {

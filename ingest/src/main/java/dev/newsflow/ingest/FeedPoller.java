@@ -39,6 +39,11 @@ final class FeedPoller {
     private final Clock clock;
     private final Map<String, FeedHealth> health = new ConcurrentHashMap<>();
 
+    /** What a poll made of a feed's items: published as new or updated, unchanged, or past the cap. */
+    private record Items(int fresh, int updated, int unchanged, int skipped) {
+        static final Items NONE = new Items(0, 0, 0, 0);
+    }
+
     /** Poll-to-poll counters of one feed; in memory, as a restart deserves a fresh start. */
     private record FeedHealth(int failures, int notFound) {
     }
@@ -83,13 +88,13 @@ final class FeedPoller {
         int http = result.status();
         if (http == 304) {
             health.remove(feed.url());
-            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.NOT_MODIFIED, http, 0, 0, 0, 0,
-                    t0, null, 0, started, schedule.afterSuccess(started, interval(feed), null, result.headers())));
+            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.NOT_MODIFIED, http, Items.NONE,
+                    0, t0, null, 0, started, schedule.afterSuccess(started, interval(feed), null, result.headers())));
         }
         if (http == 410) {
             int failures = health.merge(feed.url(), new FeedHealth(1, 0), FeedPoller::worse).failures();
-            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.DEAD, http, 0, 0, 0, 0, t0,
-                    "HTTP 410 Gone: the feed was removed", failures, started, schedule.whenDead(started)));
+            return CompletableFuture.completedFuture(status(feed, FeedStatus.Outcome.DEAD, http, Items.NONE, 0,
+                    t0, "HTTP 410 Gone: the feed was removed", failures, started, schedule.whenDead(started)));
         }
         if (http != 200) {
             return CompletableFuture.completedFuture(failed(feed, new java.io.IOException("HTTP " + http), http,
@@ -120,9 +125,10 @@ final class FeedPoller {
                     remember(feed, memory, after);
                     health.remove(feed.url());
                     int updated = (int) claims.stream().filter(ArticleLedger.Claim::update).count();
-                    return status(feed, FeedStatus.Outcome.OK, http, claims.size() - updated, updated,
-                            parsed.articles().size() - claims.size(), result.body().length, t0, null, 0, started,
-                            schedule.afterSuccess(started, interval(feed), parsed.ttl(), result.headers()));
+                    Items items = new Items(claims.size() - updated, updated, parsed.articles().size() - claims.size(),
+                            parsed.skippedItems());
+                    return status(feed, FeedStatus.Outcome.OK, http, items, result.body().length, t0, null, 0,
+                            started, schedule.afterSuccess(started, interval(feed), parsed.ttl(), result.headers()));
                 });
     }
 
@@ -165,10 +171,10 @@ final class FeedPoller {
                 (old, one) -> new FeedHealth(old.failures() + 1, notFound ? old.notFound() + 1 : 0));
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         if (notFound && now.notFound() >= settings.deadAfter404()) {
-            return status(feed, FeedStatus.Outcome.DEAD, http, 0, 0, 0, 0, t0,
+            return status(feed, FeedStatus.Outcome.DEAD, http, Items.NONE, 0, t0,
                     "HTTP 404 " + now.notFound() + " times in a row", now.failures(), started, schedule.whenDead(started));
         }
-        return status(feed, FeedStatus.Outcome.ERROR, http, 0, 0, 0, 0, t0, message, now.failures(), started,
+        return status(feed, FeedStatus.Outcome.ERROR, http, Items.NONE, 0, t0, message, now.failures(), started,
                 schedule.afterFailure(started, interval(feed), now.failures(), headers));
     }
 
@@ -176,8 +182,14 @@ final class FeedPoller {
         MDC.put("feed", status.feedUrl());
         try {
             switch (status.outcome()) {
-                case OK -> log.info("Polled {}: {} new, {} updated, {} unchanged, next at {}", status.feedUrl(),
-                        status.newItems(), status.updatedItems(), status.unchangedItems(), status.nextPollAt());
+                case OK -> {
+                    log.info("Polled {}: {} new, {} updated, {} unchanged, next at {}", status.feedUrl(),
+                            status.newItems(), status.updatedItems(), status.unchangedItems(), status.nextPollAt());
+                    if (status.skippedItems() > 0) {
+                        log.warn("Feed {} lists {} items past the first {}, which ingest reads; those are skipped",
+                                status.feedUrl(), status.skippedItems(), FeedParser.MAX_ITEMS);
+                    }
+                }
                 case NOT_MODIFIED -> log.debug("Feed {} not modified, next at {}", status.feedUrl(), status.nextPollAt());
                 case ERROR -> log.warn("Feed {} failed ({} in a row, next at {}): {}", status.feedUrl(),
                         status.consecutiveFailures(), status.nextPollAt(), status.error());
@@ -207,11 +219,10 @@ final class FeedPoller {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
-    private static FeedStatus status(FeedSource feed, FeedStatus.Outcome outcome, int http, int fresh, int updated,
-                                     int unchanged, long bytes, long t0, String error, int failures,
-                                     Instant started, Instant next) {
+    private static FeedStatus status(FeedSource feed, FeedStatus.Outcome outcome, int http, Items items, long bytes,
+                                     long t0, String error, int failures, Instant started, Instant next) {
         long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-        return new FeedStatus(FeedStatus.SCHEMA_VERSION, feed.url(), outcome, http, fresh, updated, unchanged, bytes,
-                ms, error, failures, started, next);
+        return new FeedStatus(FeedStatus.SCHEMA_VERSION, feed.url(), outcome, http, items.fresh(), items.updated(),
+                items.unchanged(), items.skipped(), bytes, ms, error, failures, started, next);
     }
 }

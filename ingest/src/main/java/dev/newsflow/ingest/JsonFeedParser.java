@@ -29,7 +29,8 @@ final class JsonFeedParser {
         FeedRef ref = new FeedRef(feedUrl, Text.field(textOrNull(root, "title"), Text.MAX_TITLE));
         String feedLanguage = language != null ? language : FeedParser.normaliseLanguage(textOrNull(root, "language"));
         List<RawArticle> articles = new ArrayList<>();
-        for (JsonNode item : root.path("items")) {
+        JsonNode items = root.path("items");
+        for (JsonNode item : items) {
             if (articles.size() >= FeedParser.MAX_ITEMS) {
                 break;
             }
@@ -46,7 +47,7 @@ final class JsonFeedParser {
                     FeedParser.normaliseLanguage(textOrNull(item, "language")));
             articles.add(ArticleFactory.build(fields, ref, base, feedLanguage, fetchedAt));
         }
-        return new ParsedFeed(ref.title(), null, articles);
+        return new ParsedFeed(ref.title(), null, articles, Math.max(0, items.size() - FeedParser.MAX_ITEMS));
     }
 
     /** JSON Feed 1.1 has {@code authors}, 1.0 a single {@code author}. */

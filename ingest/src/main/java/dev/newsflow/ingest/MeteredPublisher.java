@@ -19,6 +19,7 @@ final class MeteredPublisher implements Publisher {
     private final Publisher inner;
     private final Counter fetched;
     private final Counter published;
+    private final Counter skipped;
     private final Counter feedErrors;
     private final Timer fetchDuration;
 
@@ -28,6 +29,9 @@ final class MeteredPublisher implements Publisher {
                 .description("Articles read from feeds, new, updated or unchanged").register(registry);
         this.published = Counter.builder("newsflow.articles.published")
                 .description("Articles published to the raw topic, new or updated").register(registry);
+        this.skipped = Counter.builder("newsflow.feed.items.skipped")
+                .description("Items feeds listed past the first 1,000 of a document, which are all ingest reads")
+                .register(registry);
         this.feedErrors = Counter.builder("newsflow.feed.errors")
                 .description("Polls that ended in an error or found the feed dead").register(registry);
         this.fetchDuration = Timer.builder("newsflow.fetch.duration")
@@ -44,6 +48,7 @@ final class MeteredPublisher implements Publisher {
     @Override
     public void publishStatus(FeedStatus status) {
         fetched.increment(status.newItems() + status.updatedItems() + status.unchangedItems());
+        skipped.increment(status.skippedItems());
         if (status.outcome() == FeedStatus.Outcome.ERROR || status.outcome() == FeedStatus.Outcome.DEAD) {
             feedErrors.increment();
         }

@@ -74,15 +74,16 @@ final class Text {
      * The text with every run of whitespace as one space and invisible characters dropped, as jsoup's
      * {@code text()} reads a text node, so plain-text items come out as HTML ones do. One pass over the chars
      * into an array sized once: jsoup's own helper reads code points into a growing builder, which took a
-     * quarter of ingest's profile on plain-text feeds. No surrogate is whitespace or invisible, so pairs pass
-     * through as they are.
+     * quarter of ingest's profile on plain-text feeds. In place, in a copy of the chars: charAt on a text with
+     * any non-Latin-1 character checks the string's coder and bounds on every call. No surrogate is whitespace
+     * or invisible, so pairs pass through as they are.
      */
     static String collapseWhitespace(String text) {
-        char[] out = new char[text.length()];
+        char[] out = text.toCharArray();
         int n = 0;
         boolean lastWasWhite = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
                 if (!lastWasWhite) {
                     out[n++] = ' ';

@@ -179,9 +179,21 @@ class FeedParserTest {
     }
 
     @Test
-    void capsTheNumberOfItems() throws IOException {
+    void capsTheNumberOfItemsAndCountsTheRest() throws IOException {
         String items = Fixtures.item("t", "http://example.org/i", null, "d").repeat(FeedParser.MAX_ITEMS + 5);
-        assertEquals(FeedParser.MAX_ITEMS, parse(Fixtures.rss(items), null).size());
+        ParsedFeed rss = parser.parse(Fixtures.rss(items).getBytes(StandardCharsets.UTF_8), null, BASE, BASE, null);
+        assertEquals(FeedParser.MAX_ITEMS, rss.articles().size());
+        assertEquals(5, rss.skippedItems());
+
+        String item = "{\"id\":\"i\",\"content_text\":\"d\"},";
+        String json = "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"j\",\"items\":["
+                + item.repeat(FeedParser.MAX_ITEMS + 7) + "{\"id\":\"last\",\"content_text\":\"d\"}]}";
+        ParsedFeed jsonFeed = parser.parse(json.getBytes(StandardCharsets.UTF_8), null, BASE, BASE, null);
+        assertEquals(FeedParser.MAX_ITEMS, jsonFeed.articles().size());
+        assertEquals(8, jsonFeed.skippedItems());
+
+        String one = Fixtures.rss(Fixtures.item("t", "http://example.org/i", null, "d"));
+        assertEquals(0, parser.parse(one.getBytes(StandardCharsets.UTF_8), null, BASE, BASE, null).skippedItems());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsflow.core.FeedStatus;
 import dev.newsflow.core.RawArticle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +69,26 @@ class FeedPollerTest {
         RawArticle v2 = publisher.articles.get(1);
         assertEquals(publisher.articles.get(0).id(), v2.id());
         assertEquals(2, v2.version());
+    }
+
+    @Test
+    void saysInItsStatusAndMetricsHowManyItemsAFeedListedPastTheCap() {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < FeedParser.MAX_ITEMS + 3; i++) {
+            items.append(Fixtures.item("Item " + i, "http://example.org/many/" + i, null, "text " + i));
+        }
+        String url = server.serve("/many.xml", RSS, Fixtures.rss(items.toString()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        FeedPoller metered = poller(new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 22, 5),
+                new MeteredPublisher(publisher, registry), state, pool, outcome -> { });
+
+        FeedStatus status = metered.poll(new FeedSource(url, null, null, null)).join();
+
+        assertEquals(FeedStatus.Outcome.OK, status.outcome());
+        assertEquals(FeedParser.MAX_ITEMS, status.newItems());
+        assertEquals(3, status.skippedItems());
+        assertEquals("Item 0", publisher.articles.get(0).title());
+        assertEquals(3.0, registry.get("newsflow.feed.items.skipped").counter().count());
     }
 
     @Test

@@ -11,23 +11,42 @@ import java.util.Locale;
  */
 public final class FoldedText {
 
-    /** Folded forms of the Latin letters with diacritics (U+0080 to U+02FF), computed once: the hot path. */
-    private static final String[] LATIN = new String[0x300];
+    /** What whitespace folds to, told apart by identity: a run of it becomes one space. */
+    private static final String SPACE = new String(" ");
+
+    /**
+     * Folded forms of the characters from U+0080 up to the minus sign U+2212 (Latin letters with diacritics,
+     * typographic spaces, apostrophes and dashes), computed once: the hot path.
+     */
+    private static final String[] TABLE = new String[0x2213];
+
+    /** Folded forms of ASCII: lower case, the backquote as an apostrophe, every whitespace as a space. */
+    private static final char[] ASCII = new char[0x80];
 
     static {
-        for (int c = 0x80; c < LATIN.length; c++) {
-            LATIN[c] = decompose(c);
+        for (int c = 0x80; c < TABLE.length; c++) {
+            TABLE[c] = folded(c);
         }
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        for (char c : " \t\n\r\f".toCharArray()) {
+            ASCII[c] = ' ';
+        }
+        ASCII['`'] = '\'';
     }
 
     private final String original;
-    private final String folded;
+    /** The folded characters, in the first {@link #length} places. */
+    private final char[] chars;
+    private final int length;
     private final int[] starts;
     private final int[] ends;
 
-    private FoldedText(String original, String folded, int[] starts, int[] ends) {
+    private FoldedText(String original, char[] chars, int length, int[] starts, int[] ends) {
         this.original = original;
-        this.folded = folded;
+        this.chars = chars;
+        this.length = length;
         this.starts = starts;
         this.ends = ends;
     }
@@ -35,16 +54,28 @@ public final class FoldedText {
     /** Folds {@code text}; null is read as empty. */
     public static FoldedText of(String text) {
         String original = text == null ? "" : text;
-        Builder out = new Builder(original.length());
+        int n = original.length();
+        // Read from an array: charAt on a text with any non-Latin-1 character checks the string's coder and
+        // bounds on every call, which made folding cost as much as walking the trie.
+        char[] chars = original.toCharArray();
+        Builder out = new Builder(n);
         int i = 0;
-        while (i < original.length()) {
-            char c = original.charAt(i);
-            // Nearly every character is a code point of its own; only a surrogate pair needs decoding.
-            if (!Character.isSurrogate(c)) {
+        while (i < n) {
+            char c = chars[i];
+            if (c < 0x80) {
+                char f = ASCII[c];
+                if (f == ' ') {
+                    out.space(i, i + 1);
+                } else {
+                    out.add(f, i, i + 1);
+                }
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                // Nearly every character is a code point of its own; only a surrogate pair needs decoding.
                 fold(c, i, i + 1, out);
                 i++;
             } else {
-                int cp = original.codePointAt(i);
+                int cp = Character.codePointAt(chars, i);
                 int next = i + Character.charCount(cp);
                 fold(cp, i, next, out);
                 i = next;
@@ -55,7 +86,7 @@ public final class FoldedText {
 
     /** The folded form alone, for patterns. */
     public static String fold(String text) {
-        return of(text).folded;
+        return of(text).folded();
     }
 
     public String original() {
@@ -63,7 +94,20 @@ public final class FoldedText {
     }
 
     public String folded() {
-        return folded;
+        return new String(chars, 0, length);
+    }
+
+    /** How many folded characters there are. */
+    int length() {
+        return length;
+    }
+
+    /**
+     * The folded characters themselves, in the first {@link #length()} places, for the trie walk: reading them
+     * from a string checks its coder and bounds on every character. Not to be changed.
+     */
+    char[] chars() {
+        return chars;
     }
 
     /** Where the folded character at {@code foldedStart} begins in the original. */
@@ -76,31 +120,31 @@ public final class FoldedText {
         return ends[foldedEnd - 1];
     }
 
+    /** Beyond ASCII: ASCII itself folds by {@link #ASCII}. */
     private static void fold(int cp, int from, int to, Builder out) {
-        if (cp < 0x80) {
-            if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f') {
-                out.space(from, to);
-            } else if (cp == '`') {
-                out.add('\'', from, to);
-            } else {
-                out.add((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp), from, to);
-            }
-            return;
-        }
-        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        String folded = cp < TABLE.length ? TABLE[cp] : folded(cp);
+        if (folded == SPACE) {
             out.space(from, to);
-            return;
+        } else {
+            out.add(folded, from, to);
         }
-        switch (cp) {
+    }
+
+    /** What one code point beyond ASCII folds to: {@link #SPACE} for whitespace, else zero or more characters. */
+    private static String folded(int cp) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return SPACE;
+        }
+        return switch (cp) {
             // Typographic apostrophes and quotes that French and English texts use for elision.
-            case '\u2019', '\u2018', '\u02BC', '\u00B4', '\u2032', '\u02B9' -> out.add('\'', from, to);
+            case '\u2019', '\u2018', '\u02BC', '\u00B4', '\u2032', '\u02B9' -> "'";
             // Hyphens and dashes all fold to one hyphen-minus.
-            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\u00AD' -> out.add('-', from, to);
-            case '\u00DF' -> out.add("ss", from, to);
-            case '\u0153', '\u0152' -> out.add("oe", from, to);
-            case '\u00E6', '\u00C6' -> out.add("ae", from, to);
-            default -> out.add(cp < LATIN.length ? LATIN[cp] : decompose(cp), from, to);
-        }
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\u00AD' -> "-";
+            case '\u00DF' -> "ss";
+            case '\u0153', '\u0152' -> "oe";
+            case '\u00E6', '\u00C6' -> "ae";
+            default -> decompose(cp);
+        };
     }
 
     /** Compatibility decomposition without the combining marks, in lower case: "É" to "e", "ﬁ" to "fi". */
@@ -163,7 +207,7 @@ public final class FoldedText {
         }
 
         FoldedText build(String original) {
-            return new FoldedText(original, new String(text, 0, length), starts, ends);
+            return new FoldedText(original, text, length, starts, ends);
         }
     }
 }

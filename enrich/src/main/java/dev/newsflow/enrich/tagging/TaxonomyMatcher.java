@@ -69,11 +69,10 @@ final class TaxonomyMatcher {
      *                 null or not a taxonomy language. Entity aliases count in every language.
      */
     List<Match> find(String field, FoldedText text, String language) {
-        String folded = text.folded();
         List<Candidate> topicSpans = new ArrayList<>();
         List<Candidate> entitySpans = new ArrayList<>();
         boolean anyLanguage = language == null || !Taxonomy.LANGUAGES.contains(language);
-        trie.parseWords(folded, (start, end, payload) -> {
+        trie.parseWords(text.chars(), text.length(), (start, end, payload) -> {
             int originalStart = text.originalStart(start);
             int originalEnd = text.originalEnd(end);
             List<Target> topicTargets = payload.topics(anyLanguage ? null : language);
@@ -90,9 +89,9 @@ final class TaxonomyMatcher {
             }
         });
         List<Match> topics = new ArrayList<>();
-        longestFirst(field, text.original(), topicSpans, folded.length(), topics);
+        longestFirst(field, text.original(), topicSpans, text.length(), topics);
         List<Match> entities = new ArrayList<>();
-        longestFirst(field, text.original(), entitySpans, folded.length(), entities);
+        longestFirst(field, text.original(), entitySpans, text.length(), entities);
         return inTextOrder(topics, entities);
     }
 

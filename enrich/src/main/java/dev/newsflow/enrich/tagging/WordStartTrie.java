@@ -14,24 +14,37 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
  */
 final class WordStartTrie<V> extends AhoCorasickDoubleArrayTrie<V> {
 
+    /** Which ASCII characters are word edges, looked up rather than classified at every character. */
+    private static final boolean[] ASCII_EDGES = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < ASCII_EDGES.length; c++) {
+            ASCII_EDGES[c] = !Character.isLetterOrDigit(c);
+        }
+    }
+
     /**
      * Reports, in order of start and then of end, every pattern that begins and ends at a word edge:
      * outside the text or next to a character that is neither letter nor digit.
      */
     void parseWords(String text, IHit<V> hits) {
-        int n = text.length();
+        parseWords(text.toCharArray(), text.length(), hits);
+    }
+
+    /** The same, in the first {@code n} characters of {@code text}. */
+    void parseWords(char[] text, int n, IHit<V> hits) {
         for (int start = 0; start < n; start++) {
-            if (start > 0 && !isWordEdge(text.charAt(start - 1))) {
+            if (start > 0 && !isWordEdge(text[start - 1])) {
                 continue;
             }
             int state = 0;
             for (int i = start; i < n; i++) {
-                state = child(state, text.charAt(i));
+                state = child(state, text[i]);
                 if (state < 0) {
                     break;
                 }
                 int[] found = output[state];
-                if (found != null && (i + 1 == n || isWordEdge(text.charAt(i + 1)))) {
+                if (found != null && (i + 1 == n || isWordEdge(text[i + 1]))) {
                     // A state's outputs include the patterns that are suffixes of its own: only the one starting
                     // here is this walk's; the others start later and are their own walks' to find.
                     int length = i + 1 - start;
@@ -46,7 +59,7 @@ final class WordStartTrie<V> extends AhoCorasickDoubleArrayTrie<V> {
     }
 
     private static boolean isWordEdge(char c) {
-        return !Character.isLetterOrDigit(c);
+        return c < ASCII_EDGES.length ? ASCII_EDGES[c] : !Character.isLetterOrDigit(c);
     }
 
     /** The trie's child of {@code state} by {@code c}, or -1: a child's check holds its parent's base. */

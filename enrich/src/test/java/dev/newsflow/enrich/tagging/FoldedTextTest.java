@@ -25,6 +25,8 @@ class FoldedTextTest {
     @Test
     void foldsDashesAndCollapsesWhitespace() {
         assertEquals("open-source ai new york", FoldedText.fold("open\u2011source\u00A0AI  New\n\tYork"));
+        // French typography's narrow no-break space before a colon, and the minus sign.
+        assertEquals("apec : -2 %", FoldedText.fold("APEC\u202F:\u2009\u22122\u202F%"));
     }
 
     @Test
