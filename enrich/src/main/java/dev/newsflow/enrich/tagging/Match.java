@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param start   start in the original field text, inclusive
  * @param end     end in the original field text, exclusive
- * @param targets the topic terms or entity aliases this span matched (never both kinds)
+ * @param targets the topic terms and entity aliases this span matched, topic terms first
  */
 record Match(String field, int start, int end, String text, List<Target> targets) {
 }

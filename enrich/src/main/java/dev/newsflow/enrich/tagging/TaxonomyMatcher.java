@@ -97,18 +97,32 @@ final class TaxonomyMatcher {
 
     /**
      * Merges two lists of matches that are each in text order; a span that is both a topic term and an entity
-     * alias ({@code APEC}) comes out as two neighbours, the topic term first.
+     * alias ({@code APEC}) becomes one match with both kinds of targets, the topic terms first, so that it is
+     * one piece of evidence wherever it counts.
      */
     private static List<Match> inTextOrder(List<Match> topics, List<Match> entities) {
         List<Match> merged = new ArrayList<>(topics.size() + entities.size());
         int t = 0;
         int e = 0;
         while (t < topics.size() || e < entities.size()) {
-            if (e == entities.size()
-                    || t < topics.size() && topics.get(t).start() <= entities.get(e).start()) {
+            if (e == entities.size()) {
                 merged.add(topics.get(t++));
-            } else {
+            } else if (t == topics.size()) {
                 merged.add(entities.get(e++));
+            } else {
+                Match topic = topics.get(t);
+                Match entity = entities.get(e);
+                if (topic.start() == entity.start() && topic.end() == entity.end()) {
+                    List<Target> both = new ArrayList<>(topic.targets());
+                    both.addAll(entity.targets());
+                    merged.add(new Match(topic.field(), topic.start(), topic.end(), topic.text(), both));
+                    t++;
+                    e++;
+                } else if (topic.start() <= entity.start()) {
+                    merged.add(topics.get(t++));
+                } else {
+                    merged.add(entities.get(e++));
+                }
             }
         }
         return merged;

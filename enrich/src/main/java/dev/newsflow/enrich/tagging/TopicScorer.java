@@ -81,12 +81,7 @@ final class TopicScorer {
                 if (evidence.get(t) == null) {
                     evidence.set(t, new ArrayList<>());
                 }
-                List<Evidence> found = evidence.get(t);
-                // A span that is both a term and an entity alias of the topic ("APEC") is one piece of evidence;
-                // the matcher hands such twins over side by side.
-                if (found.isEmpty() || !sameSpan(found.get(found.size() - 1), where)) {
-                    found.add(where);
-                }
+                evidence.get(t).add(where);
             }
         }
         List<TopicTag> tags = new ArrayList<>();
@@ -100,9 +95,5 @@ final class TopicScorer {
         }
         tags.sort(Comparator.comparingDouble(TopicTag::score).reversed().thenComparing(TopicTag::id));
         return tags;
-    }
-
-    private static boolean sameSpan(Evidence a, Evidence b) {
-        return a.start() == b.start() && a.end() == b.end() && a.field().equals(b.field());
     }
 }

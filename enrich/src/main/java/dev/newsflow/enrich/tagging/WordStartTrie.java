@@ -24,14 +24,10 @@ final class WordStartTrie<V> extends AhoCorasickDoubleArrayTrie<V> {
     }
 
     /**
-     * Reports, in order of start and then of end, every pattern that begins and ends at a word edge:
-     * outside the text or next to a character that is neither letter nor digit.
+     * Reports, in order of start and then of end, every pattern in the first {@code n} characters of
+     * {@code text} that begins and ends at a word edge: outside the text or next to a character that is
+     * neither letter nor digit.
      */
-    void parseWords(String text, IHit<V> hits) {
-        parseWords(text.toCharArray(), text.length(), hits);
-    }
-
-    /** The same, in the first {@code n} characters of {@code text}. */
     void parseWords(char[] text, int n, IHit<V> hits) {
         for (int start = 0; start < n; start++) {
             if (start > 0 && !isWordEdge(text[start - 1])) {

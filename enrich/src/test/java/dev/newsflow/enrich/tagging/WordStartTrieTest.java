@@ -36,7 +36,8 @@ class WordStartTrieTest {
                     }
                 });
                 List<String> found = new ArrayList<>();
-                words.parseWords(text, (start, end, value) -> found.add(start + ".." + end + value));
+                words.parseWords(text.toCharArray(), text.length(),
+                        (start, end, value) -> found.add(start + ".." + end + value));
                 expected.sort(WordStartTrieTest::byStartThenEnd);
                 assertEquals(expected, found, () -> "in '" + text + "' with " + patterns.keySet());
             }
