@@ -41,4 +41,13 @@ class EnrichConfigTest {
         assertTrue(e.getMessage().contains("enrich.taxonomy.file"), e.getMessage());
         assertTrue(e.getMessage().contains("enrich.language.accuracy"), e.getMessage());
     }
+
+    @Test
+    void refusesMoreThanOneStreamThreadAndSaysHowToScaleInstead() {
+        ConfigReader reader = new ConfigReader(ConfigSource.of(null, Map.of("NEWSFLOW_ENRICH_THREADS", "2")));
+        EnrichConfig.read(reader);
+        ConfigException e = assertThrows(ConfigException.class, reader::done);
+        assertTrue(e.getMessage().contains("enrich.threads = 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("run more enrich instances"), e.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,8 @@ public final class HangingTransactions implements AutoCloseable {
             return List.of();
         }
         List<OpenTransaction> abortedNow = new ArrayList<>();
-        for (OpenTransaction transaction : notHeldByTheirCoordinator(overdue)) {
+        for (var hanging : notHeldByTheirCoordinator(overdue).entrySet()) {
+            OpenTransaction transaction = hanging.getKey();
             try {
                 admin.abortTransaction(transaction.abortSpec()).all().get(millis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
@@ -129,9 +131,8 @@ public final class HangingTransactions implements AutoCloseable {
             aborted.increment();
             abortedNow.add(transaction);
             log.warn("aborted a hanging transaction on {}: producer {} epoch {}, open from offset {} for over {}; "
-                            + "its coordinator did not count that partition in the producer's transaction",
-                    transaction.partition(), transaction.producerId(), transaction.producerEpoch(),
-                    transaction.startOffset(), patience);
+                            + "its coordinator {}", transaction.partition(), transaction.producerId(),
+                    transaction.producerEpoch(), transaction.startOffset(), patience, hanging.getValue());
         }
         return abortedNow;
     }
@@ -177,7 +178,8 @@ public final class HangingTransactions implements AutoCloseable {
         return open;
     }
 
-    private List<OpenTransaction> notHeldByTheirCoordinator(List<OpenTransaction> overdue) throws Exception {
+    /** The overdue transactions their coordinator does not hold, each with what it holds instead, for the log. */
+    private Map<OpenTransaction, String> notHeldByTheirCoordinator(List<OpenTransaction> overdue) throws Exception {
         Set<Long> producerIds = new HashSet<>();
         overdue.forEach(transaction -> producerIds.add(transaction.producerId()));
         Map<Long, String> transactionalIds = new HashMap<>();
@@ -186,13 +188,17 @@ public final class HangingTransactions implements AutoCloseable {
             transactionalIds.put(listing.producerId(), listing.transactionalId());
         }
         Map<String, TransactionDescription> descriptions = describe(transactionalIds.values());
-        List<OpenTransaction> hanging = new ArrayList<>();
+        Map<OpenTransaction, String> hanging = new LinkedHashMap<>();
         for (OpenTransaction transaction : overdue) {
-            TransactionDescription current = descriptions.get(transactionalIds.get(transaction.producerId()));
+            String transactionalId = transactionalIds.get(transaction.producerId());
+            TransactionDescription current = descriptions.get(transactionalId);
             // The coordinator lists every partition of an ongoing transaction, and, while it commits or
             // aborts one, every partition still waiting for its marker.
-            if (current == null || !current.topicPartitions().contains(transaction.partition())) {
-                hanging.add(transaction);
+            if (current == null) {
+                hanging.put(transaction, "knows no transaction of that producer");
+            } else if (!current.topicPartitions().contains(transaction.partition())) {
+                hanging.put(transaction, "holds " + transactionalId + " " + current.state() + " at epoch "
+                        + current.producerEpoch() + " on " + current.topicPartitions() + ", not that partition");
             }
         }
         return hanging;
