@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The broker down for a minute: every service says it is not ready, then recovers by itself, losing nothing. */
+/**
+ * The broker down for a minute: every service says it is not ready, then recovers by itself, losing nothing.
+ * Enrich runs as two instances of one application, as it scales (one stream thread each): after the outage
+ * the two rejoin one group, each with its own state, while one of them may be replacing a dead thread.
+ */
 @Tag("fault")
 @KafkaBroker
 class BrokerOutageFaultIT {
@@ -39,7 +43,7 @@ class BrokerOutageFaultIT {
             throws Exception {
         var plan = new SyntheticFeedServer.Plan(20, ARTICLES / 20, 600, List.of("fr", "en"), 100, 200, false);
         try (Pipeline pipeline = new Pipeline(Faults.ROOT, work, kafka.bootstrapServers(), plan, "1s", Faults.QUICK)) {
-            pipeline.start();
+            pipeline.start("sink", "enrich", "enrich-2", "ingest");
             ArchiveWatcher watcher = new ArchiveWatcher(pipeline.archive());
             awaitArchived(pipeline, watcher, ARTICLES / 6, Duration.ofMinutes(2));
             await().atMost(Duration.ofSeconds(60)).until(() -> allReady(pipeline, 200));
@@ -65,7 +69,7 @@ class BrokerOutageFaultIT {
     }
 
     private boolean allReady(Pipeline pipeline, int status) {
-        for (String service : Pipeline.SERVICES) {
+        for (String service : pipeline.running().keySet()) {
             if (readiness(pipeline.httpPort(service)) != status) {
                 return false;
             }
@@ -76,7 +80,7 @@ class BrokerOutageFaultIT {
     /** Each service's /ready answer, which names the check that fails. */
     private String readinessReport(Pipeline pipeline) {
         StringBuilder report = new StringBuilder();
-        for (String service : Pipeline.SERVICES) {
+        for (String service : pipeline.running().keySet()) {
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + pipeline.httpPort(service) + "/ready"))
