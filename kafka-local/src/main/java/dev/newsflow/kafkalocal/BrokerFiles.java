@@ -99,6 +99,8 @@ final class BrokerFiles {
             try (var out = Files.newBufferedWriter(serverProperties(), StandardCharsets.UTF_8)) {
                 p.store(out, "Newsflow local broker");
             }
+            // The transaction coordinator at INFO: its loads, elections and rollbacks around a restart are what
+            // a hanging or split transaction is traced back to (the README's Reliability section).
             Files.writeString(log4jConfig(), """
                     status = warn
                     appender.out.type = Console
@@ -109,6 +111,8 @@ final class BrokerFiles {
                     rootLogger.appenderRef.out.ref = out
                     logger.server.name = kafka.server.KafkaRaftServer
                     logger.server.level = info
+                    logger.txn.name = kafka.coordinator.transaction
+                    logger.txn.level = info
                     """);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the broker's config in " + dataDir, e);
