@@ -92,8 +92,10 @@ public final class EnrichMain {
         log.info("tagging with taxonomy {} until a newer one is published", taxonomy.version());
         EnrichService service = new EnrichService(config, taxonomy, clock, ops.registry(), broker::answers,
                 WatchedStreams.groupLag(broker.admin(), config.applicationId()));
+        // Streams commits its input offsets in its transactions, under the application id as group.
         HangingTransactions hanging = HangingTransactions.start(broker.admin(),
-                () -> topicsOfItsTransactions(broker.admin(), config), ops.registry());
+                () -> topicsOfItsTransactions(broker.admin(), config), List.of(config.applicationId()),
+                ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("streams", service::isRunning);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();

@@ -66,7 +66,7 @@ public final class IngestMain {
         // What ingest writes in its transactions; it also reads its state topic, committed only, on each start.
         Topics topics = config.kafka().topics();
         HangingTransactions hanging = HangingTransactions.start(broker.admin(),
-                () -> List.of(topics.raw.name(), topics.ingestState.name(), topics.feedStatus.name()),
+                () -> List.of(topics.raw.name(), topics.ingestState.name(), topics.feedStatus.name()), List.of(),
                 ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("polling", service::isPolling);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,11 +41,11 @@ public final class KafkaLocalMain {
             kafka.stop();
         }, "kafka-local-shutdown"));
         System.out.println("kafka-local: broker ready on " + kafka.bootstrapServers() + " (data in "
-                + kafka.dataDir() + ", log in " + kafka.dataDir().resolve("broker.log") + ")");
+                + kafka.dataDir() + ", log in " + kafka.logFile() + ")");
         int exit = kafka.awaitExit();
         if (!stopping.get()) {
             System.err.println("kafka-local: the broker exited by itself with code " + exit + "; see "
-                    + kafka.dataDir().resolve("broker.log"));
+                    + kafka.logFile());
             System.exit(1);
         }
     }

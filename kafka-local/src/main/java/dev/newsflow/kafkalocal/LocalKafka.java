@@ -69,6 +69,11 @@ public final class LocalKafka implements KafkaCluster, AutoCloseable {
         return files.dataDir();
     }
 
+    /** The broker's own log, inside {@link #dataDir()}. */
+    public Path logFile() {
+        return files.brokerLog();
+    }
+
     /** The child's process id, for tests that signal it (SIGSTOP, SIGKILL). */
     public long pid() {
         return process.pid();

@@ -37,7 +37,7 @@ public final class SinkMain {
         config.kafka().ensureTopics();
         SinkService service = new SinkService(config, ops.registry());
         HangingTransactions hanging = HangingTransactions.start(broker.admin(),
-                () -> List.of(config.kafka().topics().enriched.name()), ops.registry());
+                () -> List.of(config.kafka().topics().enriched.name()), List.of(), ops.registry());
         ops.readyWhen("broker", broker::answers).readyWhen("output", service::ready);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("sink stopping");

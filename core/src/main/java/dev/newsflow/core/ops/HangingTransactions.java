@@ -25,29 +25,37 @@ import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds and aborts hanging transactions on the topics a service names: those its own transactions write and
- * those it reads committed records from. A transaction hangs when it is open on a partition its coordinator
- * does not count among the partitions of the producer's transaction: a broker crash can leave one behind.
- * The coordinator never writes its marker, so the partition's last stable offset stays at its first record
- * and no read_committed consumer reads past it.
+ * those it reads committed records from; and, for a service that commits its input offsets inside its
+ * transactions, on the partition of {@code __consumer_offsets} that holds its group's. A transaction hangs
+ * when it is open on a partition its coordinator does not count among the partitions of the producer's
+ * transaction. A broker crash can leave one behind, and so can a single broker's restart: its coordinator,
+ * loading before the broker leads its own partitions, may skip their markers as if the partitions were
+ * deleted. No marker ever comes, so the partition's last stable offset stays at the transaction's first
+ * record and no read_committed consumer reads past it; among a group's offsets, the group's offset for that
+ * input partition stays unstable and no member can start on it.
  *
  * <p>The rule is the one of Kafka's {@code kafka-transactions.sh find-hanging}: open longer than any
  * transaction may stay open (the broker's {@code transaction.max.timeout.ms}), here counted from when this
  * sweeper first saw it, since a Streams application stamps records with their input's time; and not among
- * the partitions the coordinator lists for that producer. Such a transaction gets the abort marker its
- * coordinator would have written, as {@code kafka-transactions.sh abort} writes it. No coordinator decision
- * ever covered its records, so no reader has seen them and none ever will.
+ * the partitions the coordinator lists for that producer. Such a transaction gets an abort marker, as
+ * {@code kafka-transactions.sh abort} writes it: the only marker Kafka's admin API can write. No reader has
+ * seen its records. After a restart's skip its coordinator may have decided to commit it, though; the abort
+ * is then consistent where all of its partitions are aborted together, its input offsets with its output.
  */
 public final class HangingTransactions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HangingTransactions.class);
     private static final Duration EVERY = Duration.ofSeconds(15);
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+    private static final String OFFSETS_TOPIC = "__consumer_offsets";
 
     /** One transaction open on one partition, as the partition's leader describes it. */
     public record OpenTransaction(TopicPartition partition, long producerId, int producerEpoch, long startOffset,
@@ -63,23 +71,27 @@ public final class HangingTransactions implements AutoCloseable {
 
     private final Admin admin;
     private final Callable<Collection<String>> topics;
+    private final Collection<String> groups;
     private final Clock clock;
     private final Counter aborted;
     private final Map<OpenTransaction, Instant> firstSeen = new HashMap<>();
     private Duration patience;
     private ScheduledExecutorService timer;
     private boolean lastLookFailed;
+    private boolean offsetsDenied;
 
     /**
      * @param topics   the topics to look at, asked again on each look (a Streams application's internal
      *                 topics appear as it runs)
+     * @param groups   the consumer groups whose offsets the service commits inside its transactions
      * @param patience how long a transaction may stay open before it may be hanging; null for the broker's
      *                 {@code transaction.max.timeout.ms}, read on the first look that reaches it
      */
-    public HangingTransactions(Admin admin, Callable<Collection<String>> topics, Duration patience, Clock clock,
-                               MeterRegistry registry) {
+    public HangingTransactions(Admin admin, Callable<Collection<String>> topics, Collection<String> groups,
+                               Duration patience, Clock clock, MeterRegistry registry) {
         this.admin = admin;
         this.topics = topics;
+        this.groups = List.copyOf(groups);
         this.patience = patience;
         this.clock = clock;
         this.aborted = Counter.builder("newsflow.transactions.hanging.aborted")
@@ -89,8 +101,9 @@ public final class HangingTransactions implements AutoCloseable {
 
     /** Looks every 15 s, with the broker's {@code transaction.max.timeout.ms} as patience. */
     public static HangingTransactions start(Admin admin, Callable<Collection<String>> topics,
-                                            MeterRegistry registry) {
-        HangingTransactions sweeper = new HangingTransactions(admin, topics, null, Clock.systemUTC(), registry);
+                                            Collection<String> groups, MeterRegistry registry) {
+        HangingTransactions sweeper = new HangingTransactions(admin, topics, groups, null, Clock.systemUTC(),
+                registry);
         sweeper.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hanging-transactions"));
         sweeper.timer.scheduleWithFixedDelay(sweeper::lookQuietly, EVERY.toMillis(), EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -104,6 +117,7 @@ public final class HangingTransactions implements AutoCloseable {
         }
         Instant now = clock.instant();
         Set<OpenTransaction> open = openTransactions(partitions());
+        open.addAll(openAmongGroupOffsets());
         firstSeen.keySet().retainAll(open);
         open.forEach(transaction -> firstSeen.putIfAbsent(transaction, now));
         List<OpenTransaction> overdue = open.stream()
@@ -163,6 +177,40 @@ public final class HangingTransactions implements AutoCloseable {
                 .forEach((topic, description) -> description.partitions()
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
         return partitions;
+    }
+
+    /**
+     * The transactions open among the groups' offsets. A service allowed its own topics may still be denied
+     * {@code __consumer_offsets}; that is said once, and the rest of the look goes on.
+     */
+    private Set<OpenTransaction> openAmongGroupOffsets() throws Exception {
+        if (groups.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            int count = admin.describeTopics(List.of(OFFSETS_TOPIC)).allTopicNames()
+                    .get(millis(), TimeUnit.MILLISECONDS).get(OFFSETS_TOPIC).partitions().size();
+            Set<OpenTransaction> open = openTransactions(
+                    groups.stream().map(group -> offsetsPartitionOf(group, count)).distinct().toList());
+            offsetsDenied = false;
+            return open;
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof AuthorizationException)) {
+                throw e;
+            }
+            if (!offsetsDenied) {
+                log.warn("cannot look for hanging transactions among the offsets of {}: {}; one hanging there "
+                        + "holds the group's offset unstable until an operator aborts it (kafka-transactions.sh "
+                        + "find-hanging, then abort)", groups, e.getCause().toString());
+            }
+            offsetsDenied = true;
+            return Set.of();
+        }
+    }
+
+    /** The partition of {@code __consumer_offsets} that holds a group's offsets, as Kafka places groups. */
+    private static TopicPartition offsetsPartitionOf(String group, int partitionCount) {
+        return new TopicPartition(OFFSETS_TOPIC, Utils.abs(group.hashCode()) % partitionCount);
     }
 
     private Set<OpenTransaction> openTransactions(List<TopicPartition> partitions) throws Exception {

@@ -2,6 +2,7 @@ package dev.newsflow.core.ops;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.newsflow.core.TopicRecords;
 import dev.newsflow.kafkalocal.LocalKafka;
@@ -11,12 +12,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +79,8 @@ class HangingTransactionsIT {
                 "a reader of committed records stops at the open transaction");
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        HangingTransactions sweeper = new HangingTransactions(admin, () -> List.of(topic), Duration.ofSeconds(2),
-                Clock.systemUTC(), registry);
+        HangingTransactions sweeper = new HangingTransactions(admin, () -> List.of(topic), List.of(),
+                Duration.ofSeconds(2), Clock.systemUTC(), registry);
         assertEquals(List.of(), sweeper.look(), "a transaction just seen is given its patience first");
         await().atMost(WAIT).until(() -> !sweeper.look().isEmpty());
 
@@ -90,14 +99,61 @@ class HangingTransactionsIT {
             slow.flush();
 
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            HangingTransactions sweeper = new HangingTransactions(admin, () -> List.of(topic), Duration.ZERO,
-                    Clock.systemUTC(), registry);
+            HangingTransactions sweeper = new HangingTransactions(admin, () -> List.of(topic), List.of(),
+                    Duration.ZERO, Clock.systemUTC(), registry);
             assertEquals(List.of(), sweeper.look());
             assertEquals(List.of(), sweeper.look());
             assertEquals(0.0, registry.counter("newsflow.transactions.hanging.aborted").count());
 
             slow.commitTransaction();
             assertEquals(List.of("in-progress"), committed(topic), "its producer committed it, and it stands");
+        }
+    }
+
+    @Test
+    void offsetsOfATransactionItsCoordinatorForgotAreAbortedAndTheGroupStartsFromItsLastCommit() throws Exception {
+        // A group whose id hashes below zero: only Kafka's own placement of groups finds its offsets' partition.
+        String group = "offsets-group-0";
+        TopicPartition input = new TopicPartition(createTopic("input"), 0);
+        try (var committer = new KafkaProducer<>(transactional("committer"), new StringSerializer(),
+                new StringSerializer())) {
+            committer.initTransactions();
+            committer.beginTransaction();
+            committer.sendOffsetsToTransaction(Map.of(input, new OffsetAndMetadata(1)),
+                    new ConsumerGroupMetadata(group));
+            committer.commitTransaction();
+        }
+        var leftOpen = new KafkaProducer<>(transactional("offsets-left-open"), new StringSerializer(),
+                new StringSerializer());
+        leftOpen.initTransactions();
+        leftOpen.beginTransaction();
+        leftOpen.sendOffsetsToTransaction(Map.of(input, new OffsetAndMetadata(2)),
+                new ConsumerGroupMetadata(group));
+
+        broker.kill();
+        leftOpen.close(Duration.ZERO);
+        broker.deleteTransactionLog();
+        broker.restart();
+
+        assertThrows(TimeoutException.class, () -> committedOffset(group, input),
+                "a member of the group cannot learn where to start while the offset is unstable");
+
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        HangingTransactions sweeper = new HangingTransactions(admin, List::of, List.of(group), Duration.ZERO,
+                Clock.systemUTC(), registry);
+        await().atMost(WAIT).until(() -> !sweeper.look().isEmpty());
+
+        assertEquals(1L, committedOffset(group, input), "the last committed offset, not the aborted one");
+        assertEquals(1.0, registry.counter("newsflow.transactions.hanging.aborted").count());
+    }
+
+    /** The offset a member of {@code group} reading committed records would start {@code partition} from. */
+    private static long committedOffset(String group, TopicPartition partition) {
+        Properties props = client();
+        props.put("group.id", group);
+        props.put("isolation.level", "read_committed");
+        try (var member = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            return member.committed(Set.of(partition), Duration.ofSeconds(5)).get(partition).offset();
         }
     }
 

@@ -21,12 +21,14 @@ final class Faults {
     /**
      * Short group timeouts, so that a killed or frozen member is declared gone within seconds: a test spends
      * its time on faults, not on the default 45 s session timeout. With rebalances that short, enrich may call
-     * its client stalled after 45 s instead of 10 minutes, well inside the tests' waits.
+     * its client stalled after 45 s instead of 10 minutes, well inside the tests' waits. The Kafka clients log
+     * at INFO: producer epochs, fencing and rebalances are what explain a failed fault test, whose logs are kept.
      */
     static final Map<String, String> QUICK = Map.of(
             "NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "6000",
             "NEWSFLOW_KAFKA_HEARTBEAT_INTERVAL_MS", "1500",
-            "NEWSFLOW_ENRICH_STALL_TIMEOUT", "45s");
+            "NEWSFLOW_ENRICH_STALL_TIMEOUT", "45s",
+            "NEWSFLOW_KAFKA_LOG_LEVEL", "INFO");
 
     private Faults() {
     }

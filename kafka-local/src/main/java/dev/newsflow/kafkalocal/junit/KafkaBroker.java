@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link dev.newsflow.kafkalocal.KafkaCluster} parameter. The broker is {@code KAFKA_BOOTSTRAP_SERVERS} when
  * set; else a Testcontainers Kafka when a Docker engine answers; else a kafka-local child broker.
  * A parameter of type {@link dev.newsflow.kafkalocal.LocalKafka} always gets a child broker, for tests
- * that kill and restart it.
+ * that kill and restart it. A child broker's folder, with its log, is kept when a test of the class fails.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
