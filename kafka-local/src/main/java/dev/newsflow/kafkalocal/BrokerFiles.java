@@ -31,6 +31,11 @@ final class BrokerFiles {
         return dataDir.resolve("server.properties");
     }
 
+    /** The node's settings as a controller alone, written by {@link FenceAfterCrash} before each restart. */
+    Path fencePassProperties() {
+        return dataDir.resolve("fence-pass.properties");
+    }
+
     Path logDirs() {
         return dataDir.resolve("kafka-logs");
     }

@@ -13,13 +13,18 @@ public final class BrokerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Thread watchdog = new Thread(BrokerMain::exitWhenParentGoes, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        exitWhenParentGoes();
         kafka.Kafka.main(args);
     }
 
-    private static void exitWhenParentGoes() {
+    /** Watches stdin on a daemon thread, and exits the JVM cleanly when it closes. */
+    static void exitWhenParentGoes() {
+        Thread watchdog = new Thread(BrokerMain::awaitParentGone, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static void awaitParentGone() {
         try (InputStream in = System.in) {
             while (in.read() >= 0) {
                 // The parent never writes; EOF is the only signal.

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node KRaft Kafka broker (Kafka's own server from Maven Central) in a child JVM, with its
  * own data folder and loopback ports. It can be stopped cleanly, killed with -9, and started again on
- * the same data and ports. One launcher for both the local run and the tests.
+ * the same data and ports, after {@link FenceAfterCrash} has made that safe for its transactions. One
+ * launcher for both the local run and the tests.
  */
 public final class LocalKafka implements KafkaCluster, AutoCloseable {
 
@@ -88,7 +89,9 @@ public final class LocalKafka implements KafkaCluster, AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("broker on " + bootstrapServers() + " is already running");
         }
-        if (!files.isFormatted()) {
+        if (files.isFormatted()) {
+            fenceAfterCrash();
+        } else {
             format();
         }
         process = launch(List.of(BrokerMain.class.getName(), files.serverProperties().toString()));
@@ -158,6 +161,21 @@ public final class LocalKafka implements KafkaCluster, AutoCloseable {
             formatter.destroyForcibly();
             throw new IllegalStateException("formatting the broker's storage in " + files.dataDir()
                     + " failed:\n" + files.logTail());
+        }
+    }
+
+    /** Runs {@link FenceAfterCrash} on the data; a broker that has registered is fenced when it ends. */
+    private void fenceAfterCrash() {
+        Process pass = launch(List.of(FenceAfterCrash.class.getName(), files.dataDir().toString()));
+        if (!waitFor(pass, START_TIMEOUT)) {
+            pass.destroyForcibly();
+            waitFor(pass, STOP_TIMEOUT);
+        }
+        if (pass.isAlive() || pass.exitValue() != 0) {
+            // Only a broker killed before it ever registered leaves nothing to fence; anything else is
+            // worth a look, but the broker can still start: what is at stake is a transaction's markers.
+            log.warn("The fence pass before restarting the broker in {} did not see it fenced; starting it "
+                    + "anyway. Its log ends:\n{}", files.dataDir(), files.logTail());
         }
     }
 
