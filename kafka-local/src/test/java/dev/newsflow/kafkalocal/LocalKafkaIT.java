@@ -44,10 +44,7 @@ class LocalKafkaIT {
     void aTransactionCommittedJustBeforeAKillStaysCommittedThroughTheSameProducersNextAbort(LocalKafka kafka)
             throws Exception {
         createTopic(kafka, "committed-before-kill");
-        Properties props = producerProps(kafka);
-        props.put("transactional.id", "committed-before-kill");
-        var before = new KafkaProducer<String, String>(props);
-        before.initTransactions();
+        var before = transactionalProducer(kafka, "committed-before-kill");
         before.beginTransaction();
         before.send(new ProducerRecord<>("committed-before-kill", "k", "committed"));
         before.commitTransaction();
@@ -57,8 +54,7 @@ class LocalKafkaIT {
         before.close(Duration.ZERO);
 
         kafka.restart();
-        try (var after = new KafkaProducer<String, String>(props)) {
-            after.initTransactions();
+        try (var after = transactionalProducer(kafka, "committed-before-kill")) {
             after.beginTransaction();
             after.send(new ProducerRecord<>("committed-before-kill", "k", "aborted"));
             after.abortTransaction();
@@ -70,10 +66,7 @@ class LocalKafkaIT {
     @Test
     void runsTransactionsOnASingleBroker(LocalKafka kafka) throws Exception {
         createTopic(kafka, "transactional");
-        Properties props = producerProps(kafka);
-        props.put("transactional.id", "local-kafka-it");
-        try (var producer = new KafkaProducer<String, String>(props)) {
-            producer.initTransactions();
+        try (var producer = transactionalProducer(kafka, "local-kafka-it")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>("transactional", "k", "committed"));
             producer.commitTransaction();
@@ -102,6 +95,14 @@ class LocalKafkaIT {
         try (var producer = new KafkaProducer<String, String>(producerProps(kafka))) {
             producer.send(new ProducerRecord<>(topic, "k", value)).get();
         }
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer(KafkaCluster kafka, String id) {
+        Properties props = producerProps(kafka);
+        props.put("transactional.id", id);
+        var producer = new KafkaProducer<String, String>(props);
+        producer.initTransactions();
+        return producer;
     }
 
     private static List<String> readAll(KafkaCluster kafka, String topic, int expected) {
