@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  * those it reads committed records from; and, for a service that commits its input offsets inside its
  * transactions, on the partition of {@code __consumer_offsets} that holds its group's. A transaction hangs
  * when it is open on a partition its coordinator does not count among the partitions of the producer's
- * transaction. A broker crash can leave one behind, and so can a single broker's restart: its coordinator,
- * loading before the broker leads its own partitions, may skip their markers as if the partitions were
- * deleted. No marker ever comes, so the partition's last stable offset stays at the transaction's first
- * record and no read_committed consumer reads past it; among a group's offsets, the group's offset for that
- * input partition stays unstable and no member can start on it.
+ * transaction. A broker crash can leave one behind, and so can a partition with no leader while its
+ * coordinator resends markers: Kafka skips that partition's marker as if it were deleted (a single broker
+ * killed and started again meets this; the local broker is fenced first to avoid it). No marker ever comes,
+ * so the partition's last stable offset stays at the transaction's first record and no read_committed
+ * consumer reads past it; among a group's offsets, the group's offset for that input partition stays
+ * unstable and no member can start on it.
  *
  * <p>The rule is the one of Kafka's {@code kafka-transactions.sh find-hanging}: open longer than any
  * transaction may stay open (the broker's {@code transaction.max.timeout.ms}), here counted from when this
