@@ -5,18 +5,22 @@ import dev.newsflow.kafkalocal.LocalKafka;
 import dev.newsflow.kafkalocal.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Starts one broker per test class on first use and stops it after the class; see {@link KafkaBroker}
  * for which broker a test gets. A child broker's folder is removed after the class, unless one of its
- * tests failed: then it is kept, with the broker's log, and its path printed.
+ * tests failed: then it is kept, with the broker's log, and its path printed; and the failure carries the
+ * log's last warnings and errors, since a build server shows the failure and keeps no folder.
  */
-public final class KafkaBrokerExtension implements ParameterResolver, TestWatcher {
+public final class KafkaBrokerExtension implements ParameterResolver, TestWatcher, TestExecutionExceptionHandler {
 
     /** When set, every test uses this cluster instead of starting one. */
     public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
@@ -24,6 +28,7 @@ public final class KafkaBrokerExtension implements ParameterResolver, TestWatche
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBroker.class);
     private static final String LOCAL = "local";
     private static final String ANY = "cluster";
+    private static final int WARNINGS_SHOWN = 20;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -49,6 +54,38 @@ public final class KafkaBrokerExtension implements ParameterResolver, TestWatche
             if (resource != null) {
                 resource.keepFolderFor(context.getRequiredTestClass().getName());
             }
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+        for (String key : new String[] {LOCAL, ANY}) {
+            Resource resource = store.get(key, Resource.class);
+            if (resource != null && resource.cluster instanceof LocalKafka local) {
+                List<String> warnings = warnings(local);
+                if (!warnings.isEmpty()) {
+                    thrown.addSuppressed(new BrokerWarnings(String.join("\n", warnings)));
+                }
+            }
+        }
+        throw thrown;
+    }
+
+    /** The last warnings and errors in a child broker's log, oldest first. */
+    private static List<String> warnings(LocalKafka local) {
+        try (var lines = Files.lines(local.logFile(), StandardCharsets.UTF_8)) {
+            List<String> found = lines.filter(line -> line.contains("] WARN ") || line.contains("] ERROR ")).toList();
+            return found.subList(Math.max(0, found.size() - WARNINGS_SHOWN), found.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(the broker's log could not be read: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Carries the broker's warnings into a failure's report; it has no stack of its own. */
+    private static final class BrokerWarnings extends Exception {
+        BrokerWarnings(String lines) {
+            super("the broker's last warnings and errors:\n" + lines, null, false, false);
         }
     }
 

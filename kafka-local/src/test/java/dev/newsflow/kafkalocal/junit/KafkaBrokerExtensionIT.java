@@ -9,23 +9,32 @@ import dev.newsflow.kafkalocal.LocalKafka;
 import dev.newsflow.kafkalocal.TempDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs a test class that uses a child broker, once failing and once passing, and looks at what is left
- * of the broker's folder: a failed fault test's broker log is what explains it.
+ * of the broker's folder and what the failure says: a failed fault test's broker log is what explains it.
  */
 class KafkaBrokerExtensionIT {
 
     @Test
-    void keepsTheBrokersFolderAndLogWhenATestOfTheClassFailed() throws Exception {
+    void keepsTheBrokersFolderAndLogWhenATestOfTheClassFailedAndShowsTheLogsWarningsInTheFailure()
+            throws Exception {
         EngineExecutionResults results = run(FailsOnce.class);
 
         assertEquals(1, results.testEvents().failed().count());
         assertEquals(1, results.testEvents().succeeded().count());
+        Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        // A new broker's own first warning: its metadata log was empty.
+        assertTrue(Arrays.stream(failure.getSuppressed()).anyMatch(s -> s.getMessage()
+                        .contains("WARN [QuorumController id=1] Performing controller activation")),
+                "the failure carries the broker's warnings: " + Arrays.toString(failure.getSuppressed()));
         try {
             assertTrue(Files.isDirectory(FailsOnce.folder), "kept: " + FailsOnce.folder);
             assertTrue(Files.readString(FailsOnce.log).contains("Kafka Server started"),
