@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The stable id of an article, used as the record key everywhere so that partitioning and dedup follow it.
@@ -22,9 +23,10 @@ public final class ArticleId {
      * @param url     the article link, may be null
      * @param guid    the feed's id for the item, may be null
      * @param feedUrl the feed it came from
-     * @param content title and text, used only when there is neither url nor guid
+     * @param content title and text, asked for only when there is neither url nor guid: most items have a link,
+     *                and joining an article's text for nothing copies kilobytes
      */
-    public static String of(String url, String guid, String feedUrl, String content) {
+    public static String of(String url, String guid, String feedUrl, Supplier<String> content) {
         var canonical = CanonicalUrl.of(url);
         if (canonical.isPresent()) {
             return hash("url\n" + canonical.get());
@@ -32,7 +34,8 @@ public final class ArticleId {
         if (guid != null && !guid.isBlank()) {
             return hash("guid\n" + feedUrl + "\n" + guid.strip());
         }
-        return hash("content\n" + feedUrl + "\n" + (content == null ? "" : content.strip()));
+        String text = content.get();
+        return hash("content\n" + feedUrl + "\n" + (text == null ? "" : text.strip()));
     }
 
     /** The id of the article at this URL; the URL must be absolute http(s). */

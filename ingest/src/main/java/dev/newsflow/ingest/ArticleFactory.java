@@ -42,7 +42,7 @@ final class ArticleFactory {
             body = Text.clean(item.contentHtml(), htmlBase);
         }
         String content = body.content();
-        String id = ArticleId.of(link, item.guid(), feed.url(), title + "\n" + summary + "\n" + content);
+        String id = ArticleId.of(link, item.guid(), feed.url(), () -> title + "\n" + summary + "\n" + content);
         String safe = body.safeContent();
         String lang = language != null ? language : item.language();
         return new RawArticle(RawArticle.SCHEMA_VERSION, id, 1, link, title, summary, content, safe, lang,
