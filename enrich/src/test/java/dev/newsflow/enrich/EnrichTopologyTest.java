@@ -234,7 +234,7 @@ class EnrichTopologyTest {
     /** Enrich's settings for these tests, with the given Kafka client settings. */
     private EnrichConfig config(Map<String, String> clientSettings) {
         return new EnrichConfig(new KafkaSettings("unused:9092", "news", 1, -1, clientSettings), "enrich-test", state,
-                TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL);
+                TTL, Optional.empty(), LanguageGuesser.Accuracy.HIGH, 0, STALL, 1);
     }
 
     /** The batch size Kafka Streams gives its producers with these settings. */

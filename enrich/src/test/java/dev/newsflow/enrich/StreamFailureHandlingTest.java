@@ -52,11 +52,11 @@ class StreamFailureHandlingTest {
     }
 
     @Test
-    void replacesADeadThreadThreeTimesInTenMinutesThenShutsDown() {
+    void replacesDeadThreadsThreeTimesEachInTenMinutesThenShutsDown() {
         var clock = new EnrichTopologyTest.MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-        StreamThreadReplacer replacer = new StreamThreadReplacer(clock);
+        StreamThreadReplacer replacer = new StreamThreadReplacer(clock, 2);
         RuntimeException failure = new StreamsException("send failed");
-        for (int i = 0; i < StreamThreadReplacer.MAX_REPLACEMENTS; i++) {
+        for (int i = 0; i < 6; i++) {
             assertEquals(StreamThreadExceptionResponse.REPLACE_THREAD, replacer.handle(failure));
             clock.advance(Duration.ofMinutes(1));
         }

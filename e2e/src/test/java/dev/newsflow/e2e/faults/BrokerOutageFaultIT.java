@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker down for a minute: every service says it is not ready, then recovers by itself, losing nothing.
- * Enrich runs as two instances of one application, as it scales (one stream thread each): after the outage
- * the two rejoin one group, each with its own state, while one of them may be replacing a dead thread.
+ * Enrich runs as two instances of one application, as it scales, each with its two stream threads (four
+ * threads sharing the tasks of three partitions): after the outage they rejoin one group, each instance with
+ * its own state, while a thread may be being replaced after dying on a send that outwaited the outage.
  */
 @Tag("fault")
 @KafkaBroker
