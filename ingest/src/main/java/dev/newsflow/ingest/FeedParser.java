@@ -8,11 +8,9 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import dev.newsflow.core.FeedRef;
 import dev.newsflow.core.RawArticle;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +18,19 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
 
 /**
  * Turns the bytes of an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed document into raw articles. XML goes
- * through Rome, handed decoded text (never a URL) with DOCTYPEs refused, so external entities and entity
- * expansion never run; dates Rome cannot read get a second chance with {@link FeedDates}.
+ * through Rome ({@link FeedXml}), handed decoded text (never a URL) with DOCTYPEs refused, so external entities
+ * and entity expansion never run; dates Rome cannot read get a second chance with {@link FeedDates}.
  */
 public final class FeedParser {
 
     /** A feed with more items than this is cut, and says so in its status: no real feed needs more per poll. */
     static final int MAX_ITEMS = 1_000;
+
+    private static final FeedXml XML = new FeedXml();
 
     private final Clock clock;
 
@@ -60,22 +61,26 @@ public final class FeedParser {
     }
 
     private ParsedFeed parseXml(String text, String feedUrl, String base, String language) throws IOException {
-        SyndFeed feed;
+        Document document;
         try {
-            feed = build(text, false);
-        } catch (FeedException | IllegalArgumentException wellFormedOnly) {
+            document = XML.parse(text, false);
+        } catch (FeedException wellFormedOnly) {
             try {
-                // Only a feed that is not well-formed XML pays for the healer, which reads it character by
-                // character to repair what feeds get wrong (HTML entities such as &eacute;, stray ampersands).
-                feed = build(text, true);
-            } catch (FeedException | IllegalArgumentException e) {
+                document = XML.parse(text, true);
+            } catch (FeedException e) {
                 throw unreadable(e);
             }
+        }
+        SyndFeed feed;
+        try {
+            feed = XML.feed(document);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw unreadable(e);
         }
         Instant fetchedAt = clock.instant();
         FeedRef ref = new FeedRef(feedUrl, Text.field(Text.plain(feed.getTitle()), Text.MAX_TITLE));
         String feedLanguage = language != null ? language : normaliseLanguage(feed.getLanguage());
-        List<RawItems.Raw> raw = RawItems.read(text, base);
+        List<RawItems.Raw> raw = RawItems.read(document, base);
         List<RawArticle> articles = new ArrayList<>();
         List<SyndEntry> entries = feed.getEntries();
         for (int i = 0; i < entries.size() && i < MAX_ITEMS; i++) {
@@ -89,15 +94,6 @@ public final class FeedParser {
         }
         return new ParsedFeed(ref.title(), ttl(feed.originalWireFeed()), articles,
                 Math.max(0, entries.size() - MAX_ITEMS));
-    }
-
-    private static SyndFeed build(String text, boolean heal) throws FeedException {
-        // Locale.US fixes the date masks Rome uses: the JVM's locale must never change what a date means.
-        SyndFeedInput input = new SyndFeedInput(false, Locale.US);
-        input.setAllowDoctypes(false);
-        input.setPreserveWireFeed(true);
-        input.setXmlHealerOn(heal);
-        return input.build(new StringReader(text));
     }
 
     private static IOException unreadable(Exception e) {

@@ -179,6 +179,17 @@ class FeedParserTest {
     }
 
     @Test
+    void healsHtmlEntitiesAndStrayAmpersandsAndStillReadsFrenchDatesAndRelativeLinks() throws IOException {
+        String feed = Fixtures.rss("<item><title>L&eacute;gislation &amp; IA & APEC</title><link>/posts/1</link>"
+                + "<pubDate>mar., 24 nov. 2026 10:00:00 +0100</pubDate><description>d&eacute;but</description></item>");
+        RawArticle a = parse(feed, null).get(0);
+        assertEquals("Législation & IA & APEC", a.title());
+        assertEquals("début", a.summary());
+        assertEquals("http://example.org/posts/1", a.url());
+        assertEquals(Instant.parse("2026-11-24T09:00:00Z"), a.publishedAt(), "a date Rome cannot read, read again");
+    }
+
+    @Test
     void capsTheNumberOfItemsAndCountsTheRest() throws IOException {
         String items = Fixtures.item("t", "http://example.org/i", null, "d").repeat(FeedParser.MAX_ITEMS + 5);
         ParsedFeed rss = parser.parse(Fixtures.rss(items).getBytes(StandardCharsets.UTF_8), null, BASE, BASE, null);
