@@ -115,22 +115,7 @@ class PipelineIT {
     }
 
     private static List<String> linesWithId(Path out, String id) throws IOException {
-        Path articles = out.resolve("articles");
-        if (!Files.isDirectory(articles)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(articles)) {
-            return files.filter(p -> p.toString().endsWith(".jsonl"))
-                    .flatMap(p -> {
-                        try {
-                            return Files.readAllLines(p, StandardCharsets.UTF_8).stream();
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .filter(line -> line.contains("\"id\":\"" + id + "\""))
-                    .toList();
-        }
+        return ArchiveLines.of(out).stream().filter(line -> line.contains("\"id\":\"" + id + "\"")).toList();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> recordsWithKey(KafkaCluster kafka, String topic, String key) {

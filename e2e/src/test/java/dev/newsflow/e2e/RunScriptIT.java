@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,15 +50,15 @@ class RunScriptIT {
                 "NEWSFLOW_HOME", home.toString(),
                 "NEWSFLOW_LOCAL_KAFKA_PORT", Integer.toString(freePort()),
                 "NEWSFLOW_SAMPLE_PORT", Integer.toString(samplePort),
-                "NEWSFLOW_LOCAL_HTTP_PORT", Integer.toString(freePort()),
+                "NEWSFLOW_LOCAL_HTTP_PORT", Integer.toString(freePorts(4)),
                 "NEWSFLOW_INGEST_FEEDS", feeds.toString(),
                 "NEWSFLOW_SINK_OUTPUT_DIR", out.toString()));
         Process script = builder.start();
         try {
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> archivedLines(out) >= SAMPLE_ARTICLES || !script.isAlive());
+                    .until(() -> ArchiveLines.of(out).size() >= SAMPLE_ARTICLES || !script.isAlive());
             assertTrue(script.isAlive(), "the runner stopped early:\n" + read(work.resolve("console.log")));
-            assertEquals(SAMPLE_ARTICLES, archivedLines(out), "each sample article once in " + out);
+            assertEquals(SAMPLE_ARTICLES, ArchiveLines.of(out).size(), "each sample article once in " + out);
             String ingestLog = read(home.resolve("logs/ingest.log"));
             assertTrue(ingestLog.contains("Feed http://127.0.0.1:" + deadPort + "/unreachable.xml failed"), ingestLog);
 
@@ -77,20 +77,6 @@ class RunScriptIT {
         }
     }
 
-    private static long archivedLines(Path out) throws IOException {
-        Path articles = out.resolve("articles");
-        if (!Files.isDirectory(articles)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(articles)) {
-            long lines = 0;
-            for (Path file : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                lines += Files.readAllLines(file, StandardCharsets.UTF_8).size();
-            }
-            return lines;
-        }
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file);
@@ -102,6 +88,29 @@ class RunScriptIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The first of {@code count} consecutive free ports, below the range Linux hands out to connections (from
+     * 32768): the script serves on the ports after the one it is given, and among those ephemeral ports another
+     * test's connection took one between the check and the bind once, with two test classes at a time.
+     */
+    private static int freePorts(int count) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
+            if (IntStream.range(first, first + count).allMatch(RunScriptIT::isFree)) {
+                return first;
+            }
+        }
+        throw new IOException("no " + count + " consecutive free ports from 20000 to 30003");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Not a test: measures polling capacity against a local server of N feeds (even ones answer 304 to a
  * conditional GET, odd ones a 20-item feed), and parse throughput, on those feeds and on one shaped as the
- * pipeline bench's. Publishing is counted, not sent, so
- * the figure is ingest's own capacity. Run (see the README for the exact command):
+ * pipeline bench's. Publishing is counted, not sent, so the figure is ingest's own capacity. Run (see the
+ * README for the exact command):
  * {@code java -Xmx256m -cp ... dev.newsflow.ingest.PollingBenchmark 10000}
  */
 public final class PollingBenchmark {
