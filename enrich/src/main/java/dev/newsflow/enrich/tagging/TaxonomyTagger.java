@@ -24,6 +24,9 @@ public final class TaxonomyTagger implements ArticleTagger {
     /** Evidence kept per tag: enough to explain it, bounded so a long article stays a small record. */
     static final int MAX_EVIDENCE = 10;
 
+    /** Each thread that tags folds every field of every article into the same arrays. */
+    private static final ThreadLocal<FoldedText.Buffers> FOLDING = ThreadLocal.withInitial(FoldedText.Buffers::new);
+
     private final Taxonomy taxonomy;
     private final TaxonomyMatcher matcher;
     private final TopicScorer scorer;
@@ -46,9 +49,11 @@ public final class TaxonomyTagger implements ArticleTagger {
     public EnrichedArticle tag(RawArticle article) {
         String language = languageOf(article);
         List<Match> matches = new ArrayList<>();
-        matches.addAll(matcher.find("title", FoldedText.of(article.title()), language));
-        matches.addAll(matcher.find("summary", FoldedText.of(article.summary()), language));
-        matches.addAll(matcher.find("content", FoldedText.of(article.content()), language));
+        // Each folded field is read before the next is folded into the same arrays.
+        FoldedText.Buffers buffers = FOLDING.get();
+        matches.addAll(matcher.find("title", FoldedText.of(article.title(), buffers), language));
+        matches.addAll(matcher.find("summary", FoldedText.of(article.summary(), buffers), language));
+        matches.addAll(matcher.find("content", FoldedText.of(article.content(), buffers), language));
         List<TopicTag> topics = scorer.score(matches);
         return EnrichedArticle.of(article, language, topics, entities(matches), taxonomy.version(),
                 clock.instant());

@@ -51,4 +51,22 @@ class FoldedTextTest {
         int at = text.folded().indexOf("pekin");
         assertEquals("Pékin", original.substring(text.originalStart(at), text.originalEnd(at + 5)));
     }
+
+    @Test
+    void aTextFoldedIntoReusedBuffersReadsAsIfFoldedAlone() {
+        FoldedText.Buffers buffers = new FoldedText.Buffers();
+        // Long enough to grow the arrays ("ß" folds to two characters), then shorter texts over what it left,
+        // the last ending on a lone surrogate, which what the text before it left must not pair.
+        String[] texts = {"Straße ".repeat(40) + "à Pékin", "Le  cœur de l’Œuvre", "🚀 Pékin", "Pékin🚀",
+                "APEC \uD83D", ""};
+        for (String original : texts) {
+            FoldedText alone = FoldedText.of(original);
+            FoldedText reused = FoldedText.of(original, buffers);
+            assertEquals(alone.folded(), reused.folded(), original);
+            for (int k = 0; k < alone.length(); k++) {
+                assertEquals(alone.originalStart(k), reused.originalStart(k), original + " at " + k);
+                assertEquals(alone.originalEnd(k + 1), reused.originalEnd(k + 1), original + " at " + k);
+            }
+        }
+    }
 }
