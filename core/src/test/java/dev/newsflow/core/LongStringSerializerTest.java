@@ -22,8 +22,11 @@ class LongStringSerializerTest {
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 
-    /** ASCII, Latin-1 and wider letters, everything JSON escapes, surrogate pairs and lone halves. */
-    private static final String ALPHABET = "abc XYZ 019.,'éèàçÉßöñ«»’€—\u00A0\u2028\u2029\u007F"
+    /**
+     * ASCII, Latin-1 and wider letters (each side of UTF-8's two- and three-byte bounds), everything JSON
+     * escapes, surrogate pairs and lone halves.
+     */
+    private static final String ALPHABET = "abc XYZ 019.,'éèàçÉßöñ«»’€—ЖωعĀ\u07FF\u0800中\uFFFD\u00A0\u2028\u2029\u007F"
             + "\"\\/\t\n\r\b\f\u0000\u001F\uD83E\uDD16\uD83D\uDE00\uD800\uDFFF";
 
     private record Sample(String text, List<String> lines, Map<String, String> fields) {
@@ -50,7 +53,9 @@ class LongStringSerializerTest {
 
     /** Mostly long, plain runs (the fast path) with, now and then, one character Jackson must escape. */
     private static String randomText(Random random, int specialOneIn) {
-        int length = random.nextInt(3 * LongStringSerializer.LONG);
+        // Now and then long enough to grow a thread's arrays, or to be encoded apart.
+        int length = random.nextInt(50) == 0 ? random.nextInt(LongStringSerializer.REUSED_UP_TO + 100)
+                : random.nextInt(3 * LongStringSerializer.LONG);
         StringBuilder text = new StringBuilder(length);
         int plain = ALPHABET.indexOf('\u2028') + 2;
         for (int k = 0; k < length; k++) {
