@@ -1,6 +1,7 @@
 package dev.newsflow.sink;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newsflow.core.EnrichedArticle;
 import dev.newsflow.core.Json;
@@ -62,7 +63,14 @@ record FeedItem(String id, int version, String url, String title, String summary
      * @throws IOException when the bytes are not an enriched article
      */
     static FeedItem fromEnrichedJson(byte[] json) throws IOException {
-        FeedItem item = FROM_ENRICHED.readValue(json);
+        try (JsonParser parser = Json.MAPPER.createParser(json)) {
+            return fromEnrichedJson(parser);
+        }
+    }
+
+    /** As {@link #fromEnrichedJson(byte[])}, from a parser left just past the article's closing brace. */
+    static FeedItem fromEnrichedJson(JsonParser parser) throws IOException {
+        FeedItem item = FROM_ENRICHED.readValue(parser);
         if (item != null && (item.source() == null || item.enrichedAt() == null)) {
             String missing = item.source() == null ? "feed" : "enrichedAt";
             throw new IOException("article " + item.id() + " has no " + missing);

@@ -80,6 +80,18 @@ class PendingLinesTest {
     }
 
     @Test
+    void putsAValueWithALineBreakBeforeOrAfterItOnOneLine() {
+        String compact = new String(article(3), StandardCharsets.UTF_8);
+        for (String value : List.of(compact + "\n", "\r\n" + compact, compact + " \r")) {
+            pending.add(record(3, 0, value.getBytes(StandardCharsets.UTF_8)), 0);
+            PartitionBuffer buffer = pending.due(1, true).keySet().iterator().next();
+            List<byte[]> lines = buffer.linesByDate().values().iterator().next();
+            assertEquals(compact, new String(lines.get(0), StandardCharsets.UTF_8), () -> "from " + value.strip());
+            pending.rolled(buffer);
+        }
+    }
+
+    @Test
     void forgetsThePartitionsItNoLongerOwns() {
         pending.add(record(1, 40, article(1)), 0);
         pending.drop(List.of(new org.apache.kafka.common.TopicPartition("news.enriched", 1)));
