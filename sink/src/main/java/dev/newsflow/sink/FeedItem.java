@@ -68,7 +68,7 @@ record FeedItem(String id, int version, String url, String title, String summary
         }
     }
 
-    /** As {@link #fromEnrichedJson(byte[])}, from a parser left just past the article's closing brace. */
+    /** As {@link #fromEnrichedJson(byte[])}, from {@code parser}, which it leaves just past the article's end. */
     static FeedItem fromEnrichedJson(JsonParser parser) throws IOException {
         FeedItem item = FROM_ENRICHED.readValue(parser);
         if (item != null && (item.source() == null || item.enrichedAt() == null)) {
