@@ -15,39 +15,30 @@ final class TakenSpans {
 
     /** Whether any character in {@code [from, to)} is taken; {@code from < to}. */
     boolean anyTaken(int from, int to) {
-        int first = from >>> 6;
-        int last = (to - 1) >>> 6;
-        // Shifts take their distance modulo 64: the first word from bit from, the last up to bit to - 1.
-        long firstMask = -1L << from;
-        long lastMask = -1L >>> -to;
-        if (first == last) {
-            return (words[first] & firstMask & lastMask) != 0;
-        }
-        if ((words[first] & firstMask) != 0) {
-            return true;
-        }
-        for (int w = first + 1; w < last; w++) {
-            if (words[w] != 0) {
+        for (int w = from >>> 6; w <= (to - 1) >>> 6; w++) {
+            if ((words[w] & bits(w, from, to)) != 0) {
                 return true;
             }
         }
-        return (words[last] & lastMask) != 0;
+        return false;
     }
 
     /** Marks {@code [from, to)} taken; {@code from < to}. */
     void take(int from, int to) {
-        int first = from >>> 6;
-        int last = (to - 1) >>> 6;
-        long firstMask = -1L << from;
-        long lastMask = -1L >>> -to;
-        if (first == last) {
-            words[first] |= firstMask & lastMask;
-            return;
+        for (int w = from >>> 6; w <= (to - 1) >>> 6; w++) {
+            words[w] |= bits(w, from, to);
         }
-        words[first] |= firstMask;
-        for (int w = first + 1; w < last; w++) {
-            words[w] = -1L;
+    }
+
+    /** The bits of word {@code w} that {@code [from, to)} covers. */
+    private static long bits(int w, int from, int to) {
+        long bits = -1L;
+        if (w == from >>> 6) {
+            bits &= -1L << from; // a shift takes its distance modulo 64: from bit from on
         }
-        words[last] |= lastMask;
+        if (w == (to - 1) >>> 6) {
+            bits &= -1L >>> -to; // up to bit to - 1
+        }
+        return bits;
     }
 }
