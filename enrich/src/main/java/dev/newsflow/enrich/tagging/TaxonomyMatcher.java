@@ -2,6 +2,7 @@ package dev.newsflow.enrich.tagging;
 
 import dev.newsflow.enrich.taxonomy.Taxonomy;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,12 +151,13 @@ final class TaxonomyMatcher {
             Candidate c = spans.get(i);
             longestFirst[firstOfLength[longestPattern - (c.end - c.start)]++] = i;
         }
-        TakenSpans taken = new TakenSpans(length);
+        BitSet taken = new BitSet(length);
         boolean[] kept = new boolean[n];
         for (int i : longestFirst) {
             Candidate c = spans.get(i);
-            if (!taken.anyTaken(c.start, c.end)) {
-                taken.take(c.start, c.end);
+            int firstTaken = taken.nextSetBit(c.start);
+            if (firstTaken < 0 || firstTaken >= c.end) {
+                taken.set(c.start, c.end);
                 kept[i] = true;
             }
         }
