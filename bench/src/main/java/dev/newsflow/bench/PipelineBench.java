@@ -21,7 +21,7 @@ import java.util.Map;
  * Reports sustained throughput, fetch-to-file delay percentiles, CPU and peak memory per service, and the
  * delivery check (lost, duplicated, out of order), as JSON and as an SVG chart.
  *
- * <pre>./newsflow bench [--articles 40000] [--warmup 60000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
+ * <pre>./newsflow bench [--articles 40000] [--warmup 200000] [--feeds 100] [--bytes 5000] [--rate 0] [--window 400]
  *                  [--interval 1s] [--languages fr,en,es,de] [--detect-language] [--html] [--no-ceiling]
  *                  [--env KEY=VALUE]...</pre>
  * {@code --rate 0} releases every article at once (throughput); {@code --rate 200} releases 200 a second
@@ -72,7 +72,7 @@ public final class PipelineBench {
                 throw new IllegalArgumentException("a burst needs every article in its feed at once: " + articles
                         / feeds + " articles a feed exceed --window " + window + "; raise --window or --feeds");
             }
-            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "60000")),
+            return new Options(articles / feeds * feeds, Integer.parseInt(values.getOrDefault("warmup", "200000")),
                     feeds, Integer.parseInt(values.getOrDefault("bytes", "5000")), rate, window,
                     values.getOrDefault("interval", "1s"),
                     Arrays.asList(values.getOrDefault("languages", "fr,en,es,de").split(",")), detectLanguage, html,
