@@ -49,6 +49,19 @@ class ArticleStampTest {
                 read(file, ArticleStamp.Extent.UNTIL_STAMPED));
     }
 
+    @Test
+    void aLastLineWithoutItsBreakIsReadAndABlankLineIsNamed() throws IOException {
+        Path file = folder.resolve("news.enriched-0-0-1.jsonl");
+        Files.writeString(file, line("a", 1) + TAGS + "\n" + line("b", 1) + TAGS);
+        assertEquals(List.of(new ArticleStamp("a", 1, Instant.parse(FETCHED)),
+                new ArticleStamp("b", 1, Instant.parse(FETCHED))), read(file, ArticleStamp.Extent.WHOLE_LINE));
+
+        Files.writeString(file, line("a", 1) + TAGS + "\n\n" + line("b", 1) + TAGS + "\n");
+        IllegalStateException blank = assertThrows(IllegalStateException.class,
+                () -> read(file, ArticleStamp.Extent.UNTIL_STAMPED));
+        assertTrue(blank.getMessage().contains(file + ":2"), blank.getMessage());
+    }
+
     private static String line(String id, int version) {
         return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"content\":\"l'IA\\nmondiale\",\"fetchedAt\":\""
                 + FETCHED + "\"";
