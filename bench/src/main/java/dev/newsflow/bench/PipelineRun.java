@@ -98,9 +98,6 @@ final class PipelineRun {
             int warmed = warm == null ? 0 : watch(pipeline, alongside, watcher, usage, 0, warm.plannedKeys().size(),
                     options, "warm-up");
             if (warm != null) {
-                // The warm-up's rendered items, held through the measured window, would have this harness's
-                // collector mark a gigabyte over and over.
-                warm.forgetRendered();
                 settle(pipeline);
                 sample(pipeline, alongside, usage);
             }
